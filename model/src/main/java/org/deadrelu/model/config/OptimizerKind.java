@@ -1,0 +1,7 @@
+package org.deadrelu.model.config;
+
+public enum OptimizerKind {
+  SGD,
+  MOMENTUM,
+  ADAM
+}

@@ -1,0 +1,64 @@
+package org.deadrelu.model.probe;
+
+/**
+ * Per-neuron measures of one layer at one checkpoint (arrays indexed by neuron), and the layer's
+ * own gradient and weight norms. {@code saturatedRate} and {@code slope} are null where they mean
+ * nothing.
+ */
+public record LayerMeasures(
+    boolean outputLayer,
+    double[] activeRate,
+    double[] maxPreact,
+    double[] meanAbsAct,
+    double[] dormantScore,
+    boolean[] dormant,
+    boolean[] dead,
+    double[] saturatedRate,
+    double[] gradNorm,
+    double[] bias,
+    double[] weightNorm,
+    double[] slope,
+    double weightGradNorm,
+    double biasGradNorm,
+    double weightNorm2) {
+
+  public int width() {
+    return activeRate.length;
+  }
+
+  public double deadFraction() {
+    return fraction(dead);
+  }
+
+  public double dormantFraction() {
+    return fraction(dormant);
+  }
+
+  public Double saturatedFraction() {
+    return saturatedRate == null ? null : mean(saturatedRate);
+  }
+
+  public double meanActiveRate() {
+    return mean(activeRate);
+  }
+
+  public double meanBias() {
+    return mean(bias);
+  }
+
+  private static double fraction(boolean[] flags) {
+    int n = 0;
+    for (boolean f : flags) {
+      n += f ? 1 : 0;
+    }
+    return (double) n / flags.length;
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+}

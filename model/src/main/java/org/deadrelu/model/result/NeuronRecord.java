@@ -1,0 +1,44 @@
+package org.deadrelu.model.result;
+
+import java.io.Serializable;
+
+/**
+ * One neuron at one checkpoint, measured on the probe set P.
+ *
+ * @param layer 0 = first hidden layer; the output layer is the last index
+ * @param activeRate fraction of P with z > 0
+ * @param maxPreact max over P of z
+ * @param meanAbsAct mean over P of |h|
+ * @param dormantScore meanAbsAct / (the layer's mean of meanAbsAct + 1e-9)
+ * @param dormant dormantScore <= tau
+ * @param dead z <= 0 on all of P, for activations whose gradient is then exactly 0 (relu only)
+ * @param saturatedRate fraction of P with |f'(z)| < eps, for sigmoid and tanh; null otherwise
+ * @param gradNorm L2 norm of the probe-set loss gradient with respect to the incoming weights
+ * @param bias the neuron's bias
+ * @param weightNorm L2 norm of the incoming weights
+ * @param slope the negative-side slope (leaky family), null otherwise
+ * @param bornDead dead at step 0
+ * @param deathStep first checkpoint from which the neuron is dead at every later checkpoint; null if
+ *     alive at the last one
+ * @param revivals dead-to-alive transitions between consecutive checkpoints up to this one
+ */
+public record NeuronRecord(
+    int step,
+    int layer,
+    int neuron,
+    boolean outputLayer,
+    double activeRate,
+    double maxPreact,
+    double meanAbsAct,
+    double dormantScore,
+    boolean dormant,
+    boolean dead,
+    Double saturatedRate,
+    double gradNorm,
+    double bias,
+    double weightNorm,
+    Double slope,
+    boolean bornDead,
+    Integer deathStep,
+    int revivals)
+    implements Serializable {}

@@ -1,0 +1,105 @@
+package org.deadrelu.model.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.probe.DeathTracker;
+import org.deadrelu.model.probe.LayerMeasures;
+import org.deadrelu.model.probe.ProbeMeasurement;
+import org.deadrelu.model.result.CurvePoint;
+import org.deadrelu.model.result.LayerRecord;
+import org.deadrelu.model.result.NeuronRecord;
+import org.deadrelu.model.result.TrialOutput;
+import org.deadrelu.model.result.TrialStatus;
+import org.deadrelu.model.result.TrialSummary;
+
+/**
+ * Collects a trial's checkpoints as it trains and turns them into table rows at the end, when each
+ * neuron's death step is known. Whatever was recorded survives a divergence or an error.
+ */
+public final class TrialRecorder {
+  private final TrialConfig config;
+  private final long started = System.nanoTime();
+  private final List<ProbeMeasurement> probes = new ArrayList<>();
+  private final List<CurvePoint> curves = new ArrayList<>();
+  private final DeathTracker deaths = new DeathTracker();
+  private String dataset = "";
+  private String probeSet = "";
+  private int probeSize;
+
+  public TrialRecorder(TrialConfig config) {
+    this.config = config;
+  }
+
+  public void describeData(String dataset, String probeSet, int probeSize) {
+    this.dataset = dataset;
+    this.probeSet = probeSet;
+    this.probeSize = probeSize;
+  }
+
+  public void checkpoint(ProbeMeasurement m, CurvePoint curve) {
+    probes.add(m);
+    curves.add(curve);
+    deaths.record(m);
+  }
+
+  public boolean measured(int step) {
+    return !probes.isEmpty() && probes.get(probes.size() - 1).step() == step;
+  }
+
+  public TrialOutput finish(TrialStatus status, String error, int stepsCompleted, Integer divergedStep) {
+    List<LayerRecord> layers = new ArrayList<>();
+    List<NeuronRecord> neurons = new ArrayList<>();
+    for (int c = 0; c < probes.size(); c++) {
+      ProbeMeasurement m = probes.get(c);
+      for (int l = 0; l < m.layers().size(); l++) {
+        LayerMeasures lm = m.layers().get(l);
+        layers.add(new LayerRecord(m.step(), l, lm.outputLayer(), lm.width(), lm.deadFraction(),
+            lm.dormantFraction(), lm.saturatedFraction(), lm.meanActiveRate(), lm.weightGradNorm(),
+            lm.biasGradNorm(), lm.weightNorm2(), lm.meanBias()));
+        for (int i = 0; i < lm.width(); i++) {
+          neurons.add(new NeuronRecord(m.step(), l, i, lm.outputLayer(), lm.activeRate()[i],
+              lm.maxPreact()[i], lm.meanAbsAct()[i], lm.dormantScore()[i], lm.dormant()[i],
+              lm.dead()[i], lm.saturatedRate() == null ? null : lm.saturatedRate()[i],
+              lm.gradNorm()[i], lm.bias()[i], lm.weightNorm()[i],
+              lm.slope() == null ? null : lm.slope()[i], deaths.bornDead(l, i),
+              deaths.deathStep(l, i), deaths.revivalsUpTo(c, l, i)));
+        }
+      }
+    }
+    return new TrialOutput(config, summary(status, error, stepsCompleted, divergedStep), layers,
+        neurons, List.copyOf(curves), List.of());
+  }
+
+  private TrialSummary summary(TrialStatus status, String error, int stepsCompleted, Integer divergedStep) {
+    long wall = (System.nanoTime() - started) / 1_000_000;
+    if (probes.isEmpty()) {
+      return new TrialSummary(status, error, stepsCompleted, divergedStep, null, null, null, null,
+          null, null, List.of(), null, 0, 0, 0, null, null, 0, probeSet, probeSize, dataset, wall);
+    }
+    ProbeMeasurement first = probes.get(0);
+    ProbeMeasurement last = probes.get(probes.size() - 1);
+    CurvePoint lastCurve = curves.get(curves.size() - 1);
+    List<Double> byLayer = new ArrayList<>();
+    int hidden = 0;
+    int bornDead = 0;
+    int revivals = 0;
+    for (int l = 0; l < last.layers().size(); l++) {
+      LayerMeasures lm = last.layers().get(l);
+      if (lm.outputLayer()) {
+        continue;
+      }
+      byLayer.add(lm.deadFraction());
+      hidden += lm.width();
+      for (int i = 0; i < lm.width(); i++) {
+        bornDead += deaths.bornDead(l, i) ? 1 : 0;
+        revivals += deaths.revivalsUpTo(probes.size() - 1, l, i);
+      }
+    }
+    return new TrialSummary(status, error, stepsCompleted, divergedStep, lastCurve.trainLoss(),
+        last.loss(), lastCurve.probeAccuracy(), lastCurve.testLoss(), lastCurve.testAccuracy(),
+        last.hiddenDeadFraction(), byLayer, last.hiddenDormantFraction(), hidden, bornDead, revivals,
+        last.outputConstant(), first.outputConstant(), probes.size(), probeSet, probeSize, dataset,
+        wall);
+  }
+}
