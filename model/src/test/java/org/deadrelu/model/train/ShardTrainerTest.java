@@ -1,0 +1,52 @@
+package org.deadrelu.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.config.DataSourceKind;
+import org.deadrelu.model.config.OptimizerKind;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.result.TrialOutput;
+import org.deadrelu.model.result.TrialStatus;
+import org.junit.jupiter.api.Test;
+
+class ShardTrainerTest {
+  private static TrialConfig trial(ActivationKind a, double lr, long seed) {
+    return TrialConfig.builder().dataSource(DataSourceKind.BLOBS).dataSamples(200).hidden(List.of(6, 6))
+        .activation(a).lr(lr).optimizer(OptimizerKind.MOMENTUM).steps(30).probeEvery(10).batchSize(16)
+        .probeSamples(50).seed(seed).build();
+  }
+
+  @Test
+  void aTrialGivesTheSameRowsAloneAsInAShardBesideOthers() {
+    TrialConfig target = trial(ActivationKind.RELU, 0.2, 7);
+    TrialOutput alone = new ShardTrainer(new Trainer(), p -> null).train(List.of(target)).get(0);
+
+    List<TrialConfig> shard = new ArrayList<>();
+    shard.add(trial(ActivationKind.ELU, 0.05, 1));
+    shard.add(trial(ActivationKind.RELU, 5.0, 2)); // a noisy neighbour
+    shard.add(target);
+    shard.add(trial(ActivationKind.TANH, 0.1, 3));
+    TrialOutput inShard = new ShardTrainer(new Trainer(), p -> null).train(shard).get(2);
+
+    assertEquals(target.trialId(), inShard.trialId());
+    assertEquals(alone.neurons(), inShard.neurons());
+    assertEquals(alone.layers(), inShard.layers());
+    assertEquals(alone.curves(), inShard.curves());
+  }
+
+  @Test
+  void aTrialWhoseDataCannotBeBuiltIsAFailedRowAndTheOthersRun() {
+    TrialConfig bad = trial(ActivationKind.RELU, 0.1, 1).toBuilder()
+        .dataSource(DataSourceKind.CSV).dataPath("missing.csv").build();
+    List<TrialOutput> out = new ShardTrainer(new Trainer(), p -> {
+      throw new IllegalStateException("no such file: " + p);
+    }).train(List.of(bad, trial(ActivationKind.RELU, 0.1, 2)));
+    assertEquals(TrialStatus.FAILED, out.get(0).summary().status());
+    assertTrue(out.get(0).summary().error().contains("missing.csv"), out.get(0).summary().error());
+    assertEquals(TrialStatus.OK, out.get(1).summary().status());
+  }
+}
