@@ -1,0 +1,59 @@
+package org.deadrelu.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deadrelu.jobs.plan.Plan;
+import org.deadrelu.jobs.plan.Planner;
+import org.deadrelu.jobs.plan.Shard;
+import org.deadrelu.jobs.sweep.SweepSpec;
+import org.deadrelu.model.config.TrialConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", description = "Print what a sweep file expands to: trial count, shards, a cost estimate and the first trials in full.")
+final class PlanCommand implements Callable<Integer> {
+  @Mixin SweepFileOption file;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cores", description = "Executor cores to plan for (default: this machine's, ${DEFAULT-VALUE}).")
+  int cores = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--max-shard-trials", defaultValue = "8", description = "Most trials in one Spark task (default ${DEFAULT-VALUE}).")
+  int maxShardTrials;
+
+  @Option(names = "--show", defaultValue = "3", description = "How many trials to print in full (default ${DEFAULT-VALUE}).")
+  int show;
+
+  @Override
+  public Integer call() {
+    SweepSpec sweep = file.load();
+    List<TrialConfig> trials = sweep.expand();
+    Plan plan = new Planner(cores, maxShardTrials).plan(trials);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("sweep %s: %d trials in %d shards (%d configurations x seeds)%n", sweep.name(),
+        trials.size(), plan.shards().size(), trials.stream().map(TrialConfig::configId).distinct().count());
+    if (!plan.shards().isEmpty()) {
+      out.printf("shard sizes: largest %d, smallest %d trials%n",
+          plan.shards().stream().mapToInt(s -> s.trials().size()).max().getAsInt(),
+          plan.shards().stream().mapToInt(s -> s.trials().size()).min().getAsInt());
+    }
+    out.printf(Locale.ROOT, "estimated cost: %.0f core-seconds, about %.0f s on %d cores%n",
+        plan.coreSeconds(), plan.wallSeconds(cores), cores);
+    int shown = 0;
+    for (Shard s : plan.shards()) {
+      for (TrialConfig t : s.trials()) {
+        if (shown++ < show) {
+          out.printf("trial %s (config %s, shard %d):%n  %s%n", t.trialId(), t.configId(), s.index(),
+              (t.canonicalConfig() + "seed=" + t.seed()).replace(";", "\n  "));
+        }
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

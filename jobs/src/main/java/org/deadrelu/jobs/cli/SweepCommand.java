@@ -1,0 +1,84 @@
+package org.deadrelu.jobs.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.run.SweepOptions;
+import org.deadrelu.jobs.run.SweepReport;
+import org.deadrelu.jobs.run.SweepRunner;
+import org.deadrelu.jobs.sweep.SweepSpec;
+import org.deadrelu.model.config.TrialConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", description = "Run a sweep on Spark and write its tables under OUT/<sweep name>/. "
+    + "Trials already written there are skipped, so rerunning an interrupted sweep completes it.")
+final class SweepCommand implements Callable<Integer> {
+  @Mixin SweepFileOption file;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", defaultValue = "results", description = "Result folder, any Hadoop path (default ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(names = "--master", description = "Spark master (default: from spark-submit, else local[*]).")
+  String master;
+
+  @Option(names = "--conf", description = "A Spark setting KEY=VALUE (repeatable).")
+  List<String> confs = new ArrayList<>();
+
+  @Option(names = "--max-shard-trials", defaultValue = "8", description = "Most trials in one Spark task (default ${DEFAULT-VALUE}).")
+  int maxShardTrials;
+
+  @Option(names = "--commit-every", defaultValue = "0", description = "Trials per committed wave; a killed driver loses at most one wave (default: max(64, 16 x cores)).")
+  int commitEvery;
+
+  @Option(names = "--progress", defaultValue = "5", description = "Seconds between progress lines; 0 for none (default ${DEFAULT-VALUE}).")
+  int progress;
+
+  @Override
+  public Integer call() throws Exception {
+    SweepSpec sweep = file.load();
+    List<TrialConfig> trials = sweep.expand();
+    SparkSession spark = SparkSessions.create("deadrelu sweep " + sweep.name(), master, confs);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintStream log = new PrintStream(new WriterOutputStream(out), true);
+    SweepReport report = new SweepRunner(spark, log)
+        .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, commitEvery, progress), file.text());
+    printSummary(spark, report, out);
+    return report.allFailed() ? Main.EXIT_ALL_FAILED : 0;
+  }
+
+  private static void printSummary(SparkSession spark, SweepReport r, PrintWriter out) {
+    out.println();
+    out.printf(Locale.ROOT, "sweep %s: %d trials (%d run now, %d already written) in %.1f s%n",
+        r.sweep(), r.planned(), r.ran(), r.skipped(), r.wallSeconds());
+    out.printf("run now: ok %d, diverged %d, failed %d%n", r.count("ok"), r.count("diverged"), r.count("failed"));
+    out.printf("tables: %s/{trials,layers,neurons,curves,events}%n", r.folder());
+    List<Row> rows = spark.read().parquet(r.folder() + "/trials").groupBy("activation")
+        .agg(org.apache.spark.sql.functions.count("*").as("trials"),
+            org.apache.spark.sql.functions.avg("dead_fraction").as("dead_fraction"),
+            org.apache.spark.sql.functions.avg(org.apache.spark.sql.functions.expr("born_dead / hidden_neurons")).as("born_dead"),
+            org.apache.spark.sql.functions.avg("final_probe_accuracy").as("probe_accuracy"),
+            org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.expr("cast(status <> 'ok' as int)")).as("not_ok"))
+        .orderBy("activation").collectAsList();
+    out.println();
+    out.println("hidden neurons dead at the end, by activation (mean over trials):");
+    TextTable t = new TextTable(List.of("activation", "trials", "dead_fraction", "born_dead", "probe_accuracy", "diverged_or_failed"));
+    for (Row row : rows) {
+      t.add(List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
+    }
+    t.print(out);
+    if (r.allFailed()) {
+      out.println("every trial failed: see the error column of the trials table");
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,31 @@
+package org.deadrelu.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deadrelu.jobs.data.FileTables;
+import org.deadrelu.jobs.sweep.SweepSpec;
+import org.deadrelu.model.config.TrialConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", description = "Check a sweep file (and the data files it names) without running it.")
+final class ValidateCommand implements Callable<Integer> {
+  @Mixin SweepFileOption file;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    SweepSpec sweep = file.load();
+    List<TrialConfig> trials = sweep.expand();
+    if (trials.stream().anyMatch(t -> t.dataSource().isFile())) {
+      FileTables.loadAll(SparkSessions.create("deadrelu validate", null, List.of()), trials);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%s: valid, sweep '%s', %d trials%n", file.path, sweep.name(), trials.size());
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,12 @@
+package org.deadrelu.jobs.cli;
+
+import org.deadrelu.model.config.TrialConfig;
+import picocli.CommandLine.IVersionProvider;
+
+final class Version implements IVersionProvider {
+  @Override
+  public String[] getVersion() {
+    String v = Version.class.getPackage().getImplementationVersion();
+    return new String[] {"deadrelu " + (v == null ? "dev" : v) + ", engine " + TrialConfig.ENGINE_VERSION};
+  }
+}

@@ -1,0 +1,102 @@
+package org.deadrelu.jobs.data;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.model.config.DataSourceKind;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.data.DataException;
+import org.deadrelu.model.data.LabeledTable;
+
+/**
+ * Loads the CSV and Parquet data sets a sweep names, once, on the driver, through Spark's readers
+ * (so any Hadoop path works), and checks them before any trial runs.
+ */
+public final class FileTables {
+  private FileTables() {}
+
+  /** Every distinct file data set of {@code trials}, by path. */
+  public static Map<String, LabeledTable> loadAll(SparkSession spark, List<TrialConfig> trials) {
+    Map<String, LabeledTable> tables = new LinkedHashMap<>();
+    for (TrialConfig t : trials) {
+      if (t.dataSource().isFile() && !tables.containsKey(t.dataPath())) {
+        tables.put(t.dataPath(), load(spark, t.dataSource(), t.dataPath(), t.dataLabel(),
+            t.isClassification()));
+      }
+    }
+    return tables;
+  }
+
+  public static LabeledTable load(SparkSession spark, DataSourceKind kind, String path, String label,
+      boolean classification) {
+    Dataset<Row> df;
+    try {
+      df = kind == DataSourceKind.CSV
+          ? spark.read().option("header", "true").option("inferSchema", "true")
+              .option("mode", "FAILFAST").csv(path)
+          : spark.read().parquet(path);
+    } catch (RuntimeException e) {
+      throw new UserInputException("data file " + path + ": cannot be read as " + kind.name().toLowerCase()
+          + " (" + firstLine(e) + ")", e);
+    }
+    List<String> names = Arrays.asList(df.columns());
+    if (!names.contains(label)) {
+      throw new UserInputException("data file " + path + ": has no label column '" + label
+          + "'; its columns are " + names + " (set data.label)");
+    }
+    for (StructField f : df.schema().fields()) {
+      if (!(f.dataType() instanceof NumericType)) {
+        throw new UserInputException("data file " + path + ": column '" + f.name()
+            + "' is not numeric (" + f.dataType().simpleString() + "); every column must hold numbers");
+      }
+    }
+    String[] features = names.stream().filter(n -> !n.equals(label)).toArray(String[]::new);
+    Column[] ordered = new Column[features.length + 1];
+    for (int i = 0; i < features.length; i++) {
+      ordered[i] = functions.col("`" + features[i] + "`").cast(DataTypes.DoubleType);
+    }
+    ordered[features.length] = functions.col("`" + label + "`").cast(DataTypes.DoubleType);
+    List<Row> rows;
+    try {
+      rows = df.select(ordered).collectAsList();
+    } catch (RuntimeException e) {
+      throw new UserInputException("data file " + path + ": cannot be read (" + firstLine(e) + ")", e);
+    }
+    double[][] x = new double[rows.size()][features.length];
+    double[] y = new double[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      for (int j = 0; j <= features.length; j++) {
+        if (row.isNullAt(j)) {
+          throw new UserInputException("data file " + path + ": row " + (r + 1) + ", column '"
+              + (j < features.length ? features[j] : label) + "' is empty or not a number");
+        }
+      }
+      for (int j = 0; j < features.length; j++) {
+        x[r][j] = row.getDouble(j);
+      }
+      y[r] = row.getDouble(features.length);
+    }
+    try {
+      return LabeledTable.of(path, features, x, y, classification);
+    } catch (DataException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

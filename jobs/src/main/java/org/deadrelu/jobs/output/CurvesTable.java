@@ -1,0 +1,36 @@
+package org.deadrelu.jobs.output;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+
+import java.util.List;
+import org.deadrelu.model.result.CurvePoint;
+import org.deadrelu.model.result.TrialOutput;
+
+/** One row per trial and logged step. */
+public final class CurvesTable extends Table<CurvePoint> {
+  private static final List<Column<CurvePoint>> COLUMNS = List.of(
+      new Column<>("step", IntegerType, false, CurvePoint::step),
+      new Column<>("train_loss", DoubleType, true, CurvePoint::trainLoss),
+      new Column<>("probe_loss", DoubleType, false, CurvePoint::probeLoss),
+      new Column<>("probe_accuracy", DoubleType, true, CurvePoint::probeAccuracy),
+      new Column<>("test_loss", DoubleType, true, CurvePoint::testLoss),
+      new Column<>("test_accuracy", DoubleType, true, CurvePoint::testAccuracy),
+      new Column<>("lr", DoubleType, false, CurvePoint::lr),
+      new Column<>("warming_offset", DoubleType, false, CurvePoint::warmingOffset));
+
+  @Override
+  public String name() {
+    return "curves";
+  }
+
+  @Override
+  protected List<Column<CurvePoint>> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  protected List<CurvePoint> records(TrialOutput out) {
+    return out.curves();
+  }
+}

@@ -1,0 +1,41 @@
+package org.deadrelu.jobs.output;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+
+import java.util.List;
+import org.deadrelu.model.result.LayerRecord;
+import org.deadrelu.model.result.TrialOutput;
+
+/** One row per trial, checkpoint and layer. */
+public final class LayersTable extends Table<LayerRecord> {
+  private static final List<Column<LayerRecord>> COLUMNS = List.of(
+      new Column<>("step", IntegerType, false, LayerRecord::step),
+      new Column<>("layer", IntegerType, false, LayerRecord::layer),
+      new Column<>("output_layer", BooleanType, false, LayerRecord::outputLayer),
+      new Column<>("width", IntegerType, false, LayerRecord::width),
+      new Column<>("dead_fraction", DoubleType, false, LayerRecord::deadFraction),
+      new Column<>("dormant_fraction", DoubleType, false, LayerRecord::dormantFraction),
+      new Column<>("saturated_fraction", DoubleType, true, LayerRecord::saturatedFraction),
+      new Column<>("mean_active_rate", DoubleType, false, LayerRecord::meanActiveRate),
+      new Column<>("weight_grad_norm", DoubleType, false, LayerRecord::weightGradNorm),
+      new Column<>("bias_grad_norm", DoubleType, false, LayerRecord::biasGradNorm),
+      new Column<>("weight_norm", DoubleType, false, LayerRecord::weightNorm),
+      new Column<>("mean_bias", DoubleType, false, LayerRecord::meanBias));
+
+  @Override
+  public String name() {
+    return "layers";
+  }
+
+  @Override
+  protected List<Column<LayerRecord>> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  protected List<LayerRecord> records(TrialOutput out) {
+    return out.layers();
+  }
+}

@@ -1,0 +1,209 @@
+package org.deadrelu.jobs.output;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.deadrelu.jobs.UserInputException;
+
+/**
+ * A sweep's result folder: one Parquet folder per table, and a ledger of committed waves under
+ * {@code _deadrelu/}. A wave's files count only once its manifest is written (after every table),
+ * so a driver killed mid-wave leaves files that no manifest names: they are moved aside on the next
+ * run, and the trials they held run again. This is what makes every trial appear exactly once.
+ */
+public final class ResultStore {
+  static final String LEDGER = "_deadrelu";
+  private static final String NAME_FILE = "sweep-name";
+
+  private final FileSystem fs;
+  private final Path root;
+  private final Set<String> doneTrials = new HashSet<>();
+  private final Set<String> committedFiles = new HashSet<>();
+  private int nextWave;
+
+  private ResultStore(FileSystem fs, Path root) {
+    this.fs = fs;
+    this.root = root;
+  }
+
+  /**
+   * Opens (or creates) the folder of sweep {@code name} under {@code out}, reads its ledger and
+   * moves aside the files of waves that never committed.
+   */
+  public static ResultStore open(String out, String name, Configuration conf) {
+    Path root = new Path(out, name);
+    try {
+      FileSystem fs = root.getFileSystem(conf);
+      ResultStore store = new ResultStore(fs, fs.makeQualified(root));
+      store.prepare(name);
+      return store;
+    } catch (IOException e) {
+      throw new UserInputException("output folder " + root + ": cannot be written ("
+          + e.getMessage() + "); give --out a folder you can write to");
+    }
+  }
+
+  private void prepare(String name) throws IOException {
+    if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+      throw new UserInputException("output folder " + root + ": is a file, not a folder");
+    }
+    Path nameFile = new Path(ledger(), NAME_FILE);
+    if (fs.exists(root) && fs.listStatus(root).length > 0) {
+      if (!fs.exists(nameFile)) {
+        throw new UserInputException("output folder " + root
+            + ": holds files that are not a deadrelu result; choose another --out");
+      }
+      String owner = read(nameFile).trim();
+      if (!owner.equals(name)) {
+        throw new UserInputException("output folder " + root + ": holds the results of sweep '"
+            + owner + "', not '" + name + "'; choose another --out");
+      }
+    }
+    fs.mkdirs(new Path(ledger(), "waves"));
+    if (!fs.exists(nameFile)) {
+      write(nameFile, name + "\n");
+    }
+    readLedger();
+    quarantineUncommitted();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path tablePath(String table) {
+    return new Path(root, table);
+  }
+
+  /** Trials whose rows are committed in every table. */
+  public Set<String> doneTrials() {
+    return Set.copyOf(doneTrials);
+  }
+
+  /** Data files of a table (Parquet parts; no hidden or underscore files). */
+  public Set<String> dataFiles(String table) throws IOException {
+    Set<String> names = new TreeSet<>();
+    Path dir = tablePath(table);
+    if (!fs.exists(dir)) {
+      return names;
+    }
+    for (FileStatus s : fs.listStatus(dir)) {
+      String n = s.getPath().getName();
+      if (s.isFile() && !n.startsWith("_") && !n.startsWith(".")) {
+        names.add(n);
+      }
+    }
+    return names;
+  }
+
+  /** Records a wave as committed: its trials are done, and its files belong to the tables. */
+  public void commitWave(List<String> trialIds, Map<String, Set<String>> filesByTable) throws IOException {
+    StringBuilder s = new StringBuilder();
+    for (String id : trialIds) {
+      s.append("trial ").append(id).append('\n');
+    }
+    filesByTable.forEach((table, files) -> files.forEach(f ->
+        s.append("file ").append(table).append(' ').append(f).append('\n')));
+    Path manifest = new Path(ledger(), String.format("waves/wave-%06d.txt", nextWave++));
+    write(manifest, s.toString());
+    doneTrials.addAll(trialIds);
+    filesByTable.forEach((table, files) -> files.forEach(f -> committedFiles.add(table + "/" + f)));
+  }
+
+  private void readLedger() throws IOException {
+    FileStatus[] waves = fs.listStatus(new Path(ledger(), "waves"));
+    for (FileStatus w : waves) {
+      String n = w.getPath().getName();
+      if (!n.startsWith("wave-") || !n.endsWith(".txt")) {
+        continue; // a manifest still being written (temporary name) never counts
+      }
+      nextWave = Math.max(nextWave, Integer.parseInt(n.substring(5, n.length() - 4)) + 1);
+      for (String line : read(w.getPath()).split("\n")) {
+        String[] parts = line.split(" ");
+        if (parts[0].equals("trial")) {
+          doneTrials.add(parts[1]);
+        } else if (parts[0].equals("file")) {
+          committedFiles.add(parts[1] + "/" + parts[2]);
+        }
+      }
+    }
+  }
+
+  /** Moves files of uncommitted waves (and Spark's leftovers) to {@code _deadrelu/uncommitted/}. */
+  private void quarantineUncommitted() throws IOException {
+    Path aside = new Path(ledger(), "uncommitted/" + System.currentTimeMillis());
+    for (Table<?> t : Tables.all()) {
+      Path dir = tablePath(t.name());
+      if (!fs.exists(dir)) {
+        continue;
+      }
+      List<Path> stale = new ArrayList<>();
+      for (FileStatus s : fs.listStatus(dir)) {
+        String n = s.getPath().getName();
+        boolean leftover = n.equals("_temporary") || n.startsWith(".spark-staging");
+        boolean uncommitted = s.isFile() && !n.startsWith("_") && !n.startsWith(".")
+            && !committedFiles.contains(t.name() + "/" + n);
+        if (leftover || uncommitted) {
+          stale.add(s.getPath());
+        }
+      }
+      for (Path p : stale) {
+        Path target = new Path(aside, t.name() + "/" + p.getName());
+        fs.mkdirs(target.getParent());
+        fs.rename(p, target);
+      }
+    }
+  }
+
+  private Path ledger() {
+    return new Path(root, LEDGER);
+  }
+
+  private String read(Path p) throws IOException {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(p), StandardCharsets.UTF_8))) {
+      StringBuilder s = new StringBuilder();
+      for (String line; (line = r.readLine()) != null; ) {
+        s.append(line).append('\n');
+      }
+      return s.toString();
+    }
+  }
+
+  /** Writes to a temporary name, then renames: readers never see half a file. */
+  private void write(Path p, String text) throws IOException {
+    Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
+    try (OutputStream o = fs.create(tmp, true)) {
+      o.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!fs.rename(tmp, p)) {
+      throw new IOException("could not rename " + tmp + " to " + p);
+    }
+  }
+
+  /** Keeps the sweep file's text beside the results, under the hash of its content. */
+  public void keepSweepFile(String text) throws IOException {
+    String hash = Integer.toHexString(text.hashCode());
+    Path p = new Path(ledger(), "sweep-" + hash + ".yaml");
+    if (!fs.exists(p)) {
+      write(p, text);
+    }
+  }
+
+  /** Every committed file of every table, for a report. */
+  public Set<String> committedFiles() {
+    return new LinkedHashSet<>(committedFiles);
+  }
+}

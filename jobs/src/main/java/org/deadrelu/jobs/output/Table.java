@@ -1,0 +1,50 @@
+package org.deadrelu.jobs.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.deadrelu.model.result.TrialOutput;
+
+/**
+ * An output table: its columns (the analysts' contract, pinned by a test) and how a trial's output
+ * becomes its rows. Every table starts with {@code sweep} and {@code trial_id}.
+ *
+ * @param <R> the record one row is made from
+ */
+public abstract class Table<R> {
+
+  public abstract String name();
+
+  protected abstract List<Column<R>> columns();
+
+  protected abstract List<R> records(TrialOutput out);
+
+  public StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField("trial_id", DataTypes.StringType, false));
+    for (Column<R> c : columns()) {
+      fields.add(DataTypes.createStructField(c.name(), c.type(), c.nullable()));
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  public List<Row> rows(String sweep, TrialOutput out) {
+    List<Row> rows = new ArrayList<>();
+    List<Column<R>> columns = columns();
+    for (R r : records(out)) {
+      Object[] values = new Object[columns.size() + 2];
+      values[0] = sweep;
+      values[1] = out.trialId();
+      for (int i = 0; i < columns.size(); i++) {
+        values[i + 2] = columns.get(i).value().apply(r);
+      }
+      rows.add(RowFactory.create(values));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,37 @@
+package org.deadrelu.jobs.sweep;
+
+import java.util.List;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * One grid axis: a setting and the values it takes, optionally only under a condition. A trial
+ * the condition excludes keeps the base value and is not multiplied by the axis.
+ *
+ * @param setting the swept setting
+ * @param field how problems name the axis, such as {@code grid.alpha}
+ * @param node the axis' key in the file
+ * @param values the values, validated, in file order, no two equal
+ * @param condition null for an unconditional axis
+ */
+record AxisSpec(Setting setting, String field, Node node, List<SettingValue> values, AxisCondition condition)
+    implements PlanLevel {
+
+  AxisSpec {
+    values = List.copyOf(values);
+  }
+
+  boolean conditional() {
+    return condition != null;
+  }
+
+  @Override
+  public Set<Setting> settings() {
+    return Set.of(setting);
+  }
+
+  @Override
+  public int size() {
+    return values.size();
+  }
+}

@@ -1,0 +1,18 @@
+package org.deadrelu.jobs.sweep;
+
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** A yes/no setting, written true or false (YAML 1.2: yes, no, on and off are text, not flags). */
+record FlagRule() implements ValueRule {
+
+  @Override
+  public Object read(Node node, String field, Problems problems) {
+    Scalar s = Scalar.of(node);
+    return s.kind() == Scalar.Kind.BOOLEAN ? (Object) s.flag() : reject(node, field, problems);
+  }
+
+  @Override
+  public String accepts() {
+    return "true or false";
+  }
+}

@@ -1,0 +1,16 @@
+package org.deadrelu.jobs.sweep;
+
+import java.util.Set;
+
+/**
+ * One nesting level of a sweep's expansion: a grid axis or the block of random points. Seeds are
+ * always the innermost level and are not part of the walk.
+ */
+sealed interface PlanLevel permits AxisSpec, RandomSpec {
+
+  /** The settings this level gives values to. */
+  Set<Setting> settings();
+
+  /** How many values (axis) or points (random block) the level iterates. */
+  int size();
+}

@@ -1,0 +1,69 @@
+package org.deadrelu.jobs.sweep;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads the fixed settings of the data, model, train and probe sections: the base of every trial. */
+final class SectionReader {
+
+  private final Problems problems;
+  private final Map<Setting, SettingValue> base = new LinkedHashMap<>();
+  private final Map<Setting, Node> written = new LinkedHashMap<>();
+
+  SectionReader(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** Reads one section's mapping; an empty section ({@code train:} alone) is allowed and sets nothing. */
+  void read(String section, Node node) {
+    if (Scalar.of(node).kind() == Scalar.Kind.NULL) {
+      return;
+    }
+    if (!(node instanceof MappingNode mapping)) {
+      problems.at(node, section, "must be a mapping of settings such as " + example(section)
+          + ", got " + Scalar.describe(node));
+      return;
+    }
+    for (YamlEntry e : YamlEntry.of(mapping)) {
+      Setting setting = SettingRegistry.inSection(section, e.key());
+      if (setting == null) {
+        reportUnknown(section, e);
+        continue;
+      }
+      written.putIfAbsent(setting, e.keyNode());
+      Object value = setting.rule().read(e.value(), setting.path(), problems);
+      if (value != null) {
+        base.put(setting, new SettingValue(value, e.value()));
+      }
+    }
+  }
+
+  Map<Setting, SettingValue> base() {
+    return base;
+  }
+
+  /** Every setting the sections write, valid or not: rules about which keys go together use this. */
+  Map<Setting, Node> written() {
+    return written;
+  }
+
+  /** A key of another section gets pointed there; anything else gets the closest key of this one. */
+  private void reportUnknown(String section, YamlEntry e) {
+    List<String> elsewhere = SettingRegistry.SECTIONS.stream()
+        .filter(other -> SettingRegistry.inSection(other, e.key()) != null).toList();
+    String field = section + "." + e.key();
+    if (!elsewhere.isEmpty()) {
+      problems.at(e.keyNode(), field, "'" + e.key() + "' belongs in the " + String.join(" or ", elsewhere)
+          + " section, not in " + section);
+    } else {
+      problems.at(e.keyNode(), field, Suggestion.unknown("key", e.key(), SettingRegistry.keysOf(section)));
+    }
+  }
+
+  private static String example(String section) {
+    return section + ": {" + SettingRegistry.keysOf(section).get(0) + ": ...}";
+  }
+}

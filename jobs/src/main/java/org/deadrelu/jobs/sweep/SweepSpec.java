@@ -1,0 +1,124 @@
+package org.deadrelu.jobs.sweep;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deadrelu.model.config.TrialConfig;
+
+/**
+ * A validated sweep: its fixed settings, the grid and random axes, the seeds, and the rule that
+ * expands them into trials. Immutable; built only by {@link SweepLoader}, which has already checked
+ * that every trial it expands to is valid and that there are at most {@link #maxTrials()} of them.
+ *
+ * <p>Expansion order: grid axes in file order, the first slowest (a conditional axis nests just
+ * inside the axes its {@code when} reads), then the random points, then the seeds, innermost.
+ * Trials equal to an earlier one (same {@link TrialConfig#trialId()}) are dropped, which is how
+ * {@code activation: [relu, leaky_relu]} crossed with an unconditional alpha axis collapses: relu
+ * has no alpha.
+ */
+public final class SweepSpec {
+
+  private final String name;
+  private final String description;
+  private final Map<Setting, SettingValue> base;
+  private final List<PlanLevel> levels;
+  private final Seeds seeds;
+  private final int maxTrials;
+  private final PlanWalker walker;
+  private Long plannedTrialCount;
+
+  SweepSpec(String name, String description, Map<Setting, SettingValue> base, List<PlanLevel> levels,
+      Seeds seeds, int maxTrials) {
+    this.name = name;
+    this.description = description;
+    this.base = Map.copyOf(base);
+    this.levels = List.copyOf(levels);
+    this.seeds = seeds;
+    this.maxTrials = maxTrials;
+    this.walker = new PlanWalker(base, levels);
+  }
+
+  /** The sweep's name: 1 to 64 letters, digits, '-' and '_', safe as an output folder name. */
+  public String name() {
+    return name;
+  }
+
+  /** The free-text description, "" when the file has none. */
+  public String description() {
+    return description;
+  }
+
+  /** The fixed settings with every default filled in, before any axis applies; seed 0. */
+  public TrialConfig base() {
+    return TrialResolver.resolve(base).build();
+  }
+
+  /** The replicate seeds, innermost in the expansion. */
+  public List<Long> seeds() {
+    return seeds.asList();
+  }
+
+  /** The most trials the sweep may expand to (the file's max_trials, else 10000). */
+  public int maxTrials() {
+    return maxTrials;
+  }
+
+  /** The swept settings' dotted names, in expansion order (grid axes, then random axes). */
+  public List<String> sweptSettings() {
+    List<String> names = new ArrayList<>();
+    for (PlanLevel level : levels) {
+      if (level instanceof AxisSpec axis) {
+        names.add(axis.setting().path());
+      } else {
+        ((RandomSpec) level).axes().forEach(a -> names.add(a.setting().path()));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * How many trials {@link #expand()} returns, duplicates removed, without keeping the trials:
+   * only their ids are held while counting. Computed once.
+   */
+  public synchronized long plannedTrialCount() {
+    if (plannedTrialCount == null) {
+      Set<String> ids = new HashSet<>();
+      forEachTrial(trial -> ids.add(trial.trialId()));
+      plannedTrialCount = (long) ids.size();
+    }
+    return plannedTrialCount;
+  }
+
+  /** Every trial, in expansion order, each trial id once (the first occurrence is kept). */
+  public List<TrialConfig> expand() {
+    Map<String, TrialConfig> byId = new LinkedHashMap<>();
+    forEachTrial(trial -> byId.putIfAbsent(trial.trialId(), trial));
+    return List.copyOf(byId.values());
+  }
+
+  /** The size before duplicates are removed, counted without expanding: checked against max_trials. */
+  PlanSize size() {
+    return PlanSize.of(levels, walker, seeds.count(), maxTrials);
+  }
+
+  /** Checks the rules between settings on every combination the sweep expands to. */
+  void checkCombinations(Problems problems) {
+    walker.walk(CombinationRules.INPUTS, (given, repeats) -> {
+      CombinationRules.check(given, problems);
+      return true;
+    });
+  }
+
+  private void forEachTrial(java.util.function.Consumer<TrialConfig> action) {
+    walker.walk(Set.copyOf(SettingRegistry.ALL), (given, repeats) -> {
+      TrialConfig.Builder b = TrialResolver.resolve(given);
+      for (int i = 0; i < seeds.count(); i++) {
+        action.accept(b.seed(seeds.get(i)).build());
+      }
+      return true;
+    });
+  }
+}

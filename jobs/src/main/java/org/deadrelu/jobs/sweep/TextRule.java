@@ -1,0 +1,19 @@
+package org.deadrelu.jobs.sweep;
+
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Free text such as a path or a column name: any non-blank scalar, read as written. */
+record TextRule(String what) implements ValueRule {
+
+  @Override
+  public Object read(Node node, String field, Problems problems) {
+    Scalar s = Scalar.of(node);
+    boolean scalar = s.kind() != Scalar.Kind.LIST && s.kind() != Scalar.Kind.MAPPING && s.kind() != Scalar.Kind.NULL;
+    return scalar && !s.text().isBlank() ? s.text().trim() : reject(node, field, problems);
+  }
+
+  @Override
+  public String accepts() {
+    return what;
+  }
+}

@@ -1,0 +1,83 @@
+package org.deadrelu.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deadrelu.jobs.DuckDb;
+import org.deadrelu.jobs.SparkTestSession;
+import org.deadrelu.jobs.sweep.SweepLoader;
+import org.deadrelu.jobs.sweep.SweepSpec;
+import org.deadrelu.model.config.TrialConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep interrupted part-way, then rerun: every trial ends up exactly once in every table. The
+ * interruption leaves what a killed driver leaves on disk: committed waves, plus the Parquet files
+ * of a wave whose manifest was never written and Spark's temporary folder.
+ */
+class ResumeTest {
+  static final String SWEEP = """
+      name: resume
+      data: {source: blobs, samples: 200, classes: 2, features: 3}
+      model: {hidden: [4]}
+      train: {steps: 10, batch_size: 16, lr: 0.1}
+      probe: {every: 5, samples: 32}
+      seeds: 3
+      grid:
+        activation: [relu, tanh]
+        init_bias: [0.0, 0.5]
+      """;
+
+  @TempDir Path out;
+
+  private SweepReport run(List<TrialConfig> trials) throws IOException {
+    return new SweepRunner(SparkTestSession.get(), new PrintStream(System.out))
+        .run("resume", trials, new SweepOptions(out.toString(), 2, 4, 0), SWEEP);
+  }
+
+  @Test
+  void anInterruptedSweepRerunEndsWithEveryTrialExactlyOnce() throws Exception {
+    SweepSpec spec = SweepLoader.load("resume.yaml", SWEEP);
+    List<TrialConfig> all = spec.expand();
+    assertEquals(12, all.size());
+
+    // the first run gets through 5 trials (two committed waves of at most 4) before "dying"
+    SweepReport first = run(all.subList(0, 5));
+    assertEquals(5, first.ran());
+    Path folder = out.resolve("resume");
+    // ... and in its third wave had written some tables but not the manifest: duplicate parts
+    for (String table : List.of("neurons", "layers", "trials")) {
+      try (Stream<Path> parts = Files.list(folder.resolve(table))) {
+        Path part = parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        Files.copy(part, folder.resolve(table).resolve("part-99999-uncommitted-c000.snappy.parquet"));
+      }
+      Files.createDirectories(folder.resolve(table).resolve("_temporary/0"));
+    }
+    try (DuckDb duck = new DuckDb(folder)) {
+      assertTrue(duck.count("SELECT count(*) FROM trials") > 5, "the leftover parts duplicate rows before the rerun");
+    }
+
+    SweepReport second = run(all);
+    assertEquals(5, second.skipped());
+    assertEquals(7, second.ran());
+
+    try (DuckDb duck = new DuckDb(folder)) {
+      assertEquals(12, duck.count("SELECT count(*) FROM trials"));
+      assertEquals(12, duck.count("SELECT count(DISTINCT trial_id) FROM trials"));
+      // 3 checkpoints (0, 5, 10) x 2 layers (4 hidden, 2 outputs)
+      assertEquals(12 * 3 * 2, duck.count("SELECT count(*) FROM layers"));
+      assertEquals(12 * 3 * 6, duck.count("SELECT count(*) FROM neurons"));
+      assertEquals(0, duck.count("SELECT count(*) FROM (SELECT trial_id, step, layer, neuron, count(*) c "
+          + "FROM neurons GROUP BY ALL HAVING c > 1)"));
+      assertEquals(12 * 3, duck.count("SELECT count(*) FROM curves"));
+    }
+    assertTrue(Files.exists(folder.resolve("_deadrelu/uncommitted")), "the leftovers were moved aside, not deleted");
+  }
+}
