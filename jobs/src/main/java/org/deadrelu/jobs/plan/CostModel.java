@@ -29,7 +29,7 @@ public final class CostModel {
     double step = layers * OPS_PER_LAYER_STEP * SECONDS_PER_OP + 6 * c.batchSize() * macs / FLOPS;
     int checkpoints = c.steps() / c.probeEvery() + 2;
     double probe = layers * OPS_PER_LAYER_PROBE * SECONDS_PER_OP
-        + 6 * Math.min(c.probeSamples(), c.dataSamples()) * macs / FLOPS;
+        + 6 * Math.min(c.probeSamples(), c.dataSamples() == null ? c.probeSamples() : c.dataSamples()) * macs / FLOPS;
     return c.steps() * step + checkpoints * probe;
   }
 

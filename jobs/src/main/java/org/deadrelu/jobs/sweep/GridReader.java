@@ -1,7 +1,6 @@
 package org.deadrelu.jobs.sweep;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +34,16 @@ final class GridReader {
       return List.of();
     }
     List<AxisSpec> axes = new ArrayList<>();
-    Map<Setting, YamlEntry> firstBySetting = new HashMap<>();
     for (YamlEntry e : YamlEntry.of(mapping)) {
       String field = "grid." + e.key();
       Setting setting = SettingRegistry.byAxisName(e.key(), e.keyNode(), field, problems);
       if (setting == null) {
         continue;
       }
-      named.putIfAbsent(setting, e.keyNode());
-      YamlEntry earlier = firstBySetting.putIfAbsent(setting, e);
+      Node earlier = named.putIfAbsent(setting, e.keyNode());
       if (earlier != null) {
-        problems.at(e.keyNode(), field, setting.path() + " is already an axis ('" + earlier.key() + "' on line "
-            + line(earlier.keyNode()) + "); put all its values in one axis");
+        problems.at(e.keyNode(), field, setting.path() + " is already an axis ('" + ((ScalarNode) earlier).getValue()
+            + "' on line " + Problems.lineOf(earlier) + "); put all its values in one axis");
         continue;
       }
       AxisSpec axis = readAxis(setting, field, e);
@@ -119,7 +116,7 @@ final class GridReader {
         ok = false;
       } else if (seen.putIfAbsent(value, item) != null) {
         problems.at(item, field, "value " + Scalar.describe(item) + " appears twice (first on line "
-            + line(seen.get(value)) + ")");
+            + Problems.lineOf(seen.get(value)) + ")");
         ok = false;
       }
     }
@@ -129,9 +126,5 @@ final class GridReader {
     List<SettingValue> values = new ArrayList<>();
     seen.forEach((value, item) -> values.add(new SettingValue(value, item)));
     return values;
-  }
-
-  static int line(Node node) {
-    return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
   }
 }

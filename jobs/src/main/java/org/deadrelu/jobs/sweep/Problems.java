@@ -40,6 +40,11 @@ final class Problems {
     add(new SweepProblem(file, line, column, field, message));
   }
 
+  /** The 1-based line a node starts on, for messages that point at an earlier place ("first on line 3"). */
+  static int lineOf(Node node) {
+    return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+  }
+
   /** A problem with no single place in the file. */
   void general(String field, String message) {
     add(new SweepProblem(file, 0, 0, field, message));

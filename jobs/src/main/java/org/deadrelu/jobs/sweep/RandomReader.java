@@ -1,13 +1,13 @@
 package org.deadrelu.jobs.sweep;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deadrelu.jobs.sweep.RandomAxis.Distribution;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -80,18 +80,14 @@ final class RandomReader {
       return null;
     }
     List<RandomAxis> axes = new ArrayList<>();
-    Map<Setting, YamlEntry> firstBySetting = new HashMap<>();
     boolean ok = true;
     for (YamlEntry e : YamlEntry.of(mapping)) {
       String field = "random.axes." + e.key();
       Setting setting = SettingRegistry.byAxisName(e.key(), e.keyNode(), field, problems);
-      if (setting != null) {
-        named.putIfAbsent(setting, e.keyNode());
-      }
-      YamlEntry earlier = setting == null ? null : firstBySetting.putIfAbsent(setting, e);
+      Node earlier = setting == null ? null : named.putIfAbsent(setting, e.keyNode());
       if (earlier != null) {
-        problems.at(e.keyNode(), field, setting.path() + " is already drawn ('" + earlier.key() + "' on line "
-            + GridReader.line(earlier.keyNode()) + ")");
+        problems.at(e.keyNode(), field, setting.path() + " is already drawn ('" + ((ScalarNode) earlier).getValue()
+            + "' on line " + Problems.lineOf(earlier) + ")");
       }
       RandomAxis axis = setting == null || earlier != null ? null : readAxis(setting, field, e);
       ok &= axis != null;

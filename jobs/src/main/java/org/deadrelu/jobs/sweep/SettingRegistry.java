@@ -79,6 +79,9 @@ final class SettingRegistry {
       (b, v) -> b.l2((Double) v), b -> b.l2);
   static final Setting DECAY_BIAS = new Setting("train", "decay_bias", new FlagRule(),
       (b, v) -> b.decayBias((Boolean) v), b -> b.decayBias);
+  /** A test hook of the engine: the trial fails on purpose at this step, to exercise failure handling. */
+  static final Setting FAULT_AT_STEP = new Setting("train", "fault_at_step", IntegerRule.atLeast(0),
+      (b, v) -> b.faultAtStep((Integer) v), b -> b.faultAtStep);
 
   static final Setting EVERY = new Setting("probe", "every", IntegerRule.atLeast(1),
       (b, v) -> b.probeEvery((Integer) v), b -> b.probeEvery);
@@ -93,7 +96,7 @@ final class SettingRegistry {
   static final List<Setting> ALL = List.of(SOURCE, PATH, LABEL, TASK, DATA_SAMPLES, NOISE, CLASSES,
       FEATURES, FUNCTION, TEST_FRACTION, DATA_SEED, HIDDEN, DEPTH, WIDTH, ACTIVATION, ALPHA, HEAD, INIT,
       INIT_BIAS, RELU_GRAD_AT_ZERO, OPTIMIZER, STEPS, BATCH_SIZE, LR, MOMENTUM, ADAM_BETA1, ADAM_BETA2,
-      L2, DECAY_BIAS, EVERY, PROBE_SAMPLES, DORMANT_TAU, SATURATION_EPS);
+      L2, DECAY_BIAS, FAULT_AT_STEP, EVERY, PROBE_SAMPLES, DORMANT_TAU, SATURATION_EPS);
 
   /**
    * Short names that must be written dotted as axes: {@code samples} is in two sections, and

@@ -7,8 +7,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -229,7 +229,7 @@ public final class SweepLoader {
     for (RandomAxis r : random.axes()) {
       grid.stream().filter(g -> g.setting() == r.setting()).findFirst().ifPresent(g ->
           problems.at(r.node(), r.field(), r.setting().path() + " is already a grid axis (line "
-              + GridReader.line(g.node()) + "); sweep it in one place"));
+              + Problems.lineOf(g.node()) + "); sweep it in one place"));
     }
   }
 

@@ -256,7 +256,7 @@ class SweepExpansionTest {
         model: {hidden: [4], activation: prelu, alpha: 0.2, head: relu_normalize, init: lecun_normal,
                 init_bias: -0.1, relu_grad_at_zero: 1}
         train: {optimizer: adam, steps: 0, batch_size: 8, lr: 1e-3, adam_beta1: 0.8, adam_beta2: 0.99,
-                l2: 1.0e-4, decay_bias: false}
+                l2: 1.0e-4, decay_bias: false, fault_at_step: 3}
         probe: {every: 5, samples: 64, dormant_tau: 0.1, saturation_eps: 0.05}
         """).base();
 
@@ -281,6 +281,7 @@ class SweepExpansionTest {
     assertNull(t.momentum());
     assertEquals(1e-4, t.l2());
     assertEquals(false, t.decayBias());
+    assertEquals(3, t.faultAtStep());
     assertEquals(5, t.probeEvery());
     assertEquals(64, t.probeSamples());
     assertEquals(0.1, t.dormantTau());
@@ -292,6 +293,41 @@ class SweepExpansionTest {
     TrialConfig t = SweepLoader.load("t.yaml", "name: t\ndata: {source: function, function: sin}\n").base();
 
     assertEquals("sin", t.dataFunction());
+  }
+
+  @Test
+  void bytesWithAByteOrderMarkLoadLikeTheText() {
+    String text = SweepFiles.text("valid/two-by-two.yaml");
+    byte[] withBom = ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertEquals(ids(SweepLoader.load("t.yaml", text)), ids(SweepLoader.load("t.yaml", withBom)));
+  }
+
+  @Test
+  void conditionOnHiddenMatchesAWholeListOfWidths() {
+    SweepSpec spec = SweepLoader.load("t.yaml", """
+        name: t
+        grid:
+          hidden: [[8], [8, 8]]
+          lr:
+            when: {hidden: [8, 8]}
+            values: [0.1, 0.2]
+        """);
+
+    assertEquals(List.of("8/0.01", "8-8/0.1", "8-8/0.2"),
+        spec.expand().stream().map(t -> t.hiddenString() + "/" + t.lr()).toList());
+  }
+
+  @Test
+  void aliasesReuseAListOfValues() {
+    SweepSpec spec = SweepLoader.load("t.yaml", """
+        name: t
+        grid:
+          lr: &rates [0.01, 0.1]
+          init_bias: *rates
+        """);
+
+    assertEquals(4, spec.expand().size());
   }
 
   private static List<String> ids(SweepSpec spec) {

@@ -61,4 +61,34 @@ class SweepProblemReportTest {
     assertEquals(1, e.problems().size(), e.getMessage());
     assertEquals(3, e.problems().get(0).line());
   }
+
+  @Test
+  void aFileOfThousandsOfMistakesReportsTheFirstHundredAndCountsTheRest() {
+    StringBuilder text = new StringBuilder("name: noisy\n");
+    for (int i = 0; i < 500; i++) {
+      text.append("unknown_").append(i).append(": 1\n");
+    }
+
+    SweepValidationException e = assertThrows(SweepValidationException.class,
+        () -> SweepLoader.load("noisy.yaml", text.toString()));
+
+    assertEquals(Problems.MAX_REPORTED + 1, e.problems().size());
+    assertEquals("noisy.yaml: and 400 more problems not shown", e.problems().get(Problems.MAX_REPORTED).toString());
+  }
+
+  @Test
+  void problemsOfSeveralSectionsAreCollectedInOnePass() {
+    SweepValidationException e = assertThrows(SweepValidationException.class, () -> SweepLoader.load("s.yaml", """
+        name: ../escape
+        data: {source: csvv}
+        grid:
+          samples: [1, 2]
+        random:
+          samples: 0
+          axes: {lr: {uniform: [1, 0]}}
+        seeds: []
+        """));
+
+    assertEquals(6, e.problems().size(), e.getMessage());
+  }
 }

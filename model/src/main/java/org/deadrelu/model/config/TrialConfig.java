@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * One fully resolved trial: every setting that can change its results, plus its seed. Immutable;
  * {@link #trialId()} hashes its canonical form, so the same trial always has the same id.
  *
- * <p>Settings that mean nothing for the chosen activation or optimizer are null (alpha for plain
- * ReLU, momentum for Adam), so two spellings of one trial hash alike.
+ * <p>Settings that mean nothing for the chosen activation, optimizer or data source are null (alpha
+ * for plain ReLU, momentum for Adam, noise for the digits), so two spellings of one trial hash alike.
  *
  * @param dataSource where the data comes from
  * @param dataPath Hadoop path of a csv or parquet source; null otherwise
@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
  * @param probeSamples probe-set size, drawn once per trial from the training split
  * @param dormantTau dormant threshold on the normalized activation score, in [0, 1]
  * @param saturationEps |f'(z)| below which a bounded activation counts as saturated
+ * @param faultAtStep for testing failure handling: the trial throws at this step; null normally
  * @param seed the trial's seed: initialization, shuffling, probe-set draw
  */
 public record TrialConfig(
@@ -54,10 +55,10 @@ public record TrialConfig(
     String dataPath,
     String dataLabel,
     String dataTask,
-    int dataSamples,
-    double dataNoise,
-    int dataClasses,
-    int dataFeatures,
+    Integer dataSamples,
+    Double dataNoise,
+    Integer dataClasses,
+    Integer dataFeatures,
     String dataFunction,
     double testFraction,
     long dataSeed,
@@ -81,6 +82,7 @@ public record TrialConfig(
     int probeSamples,
     double dormantTau,
     double saturationEps,
+    Integer faultAtStep,
     long seed)
     implements Serializable {
 
@@ -108,6 +110,19 @@ public record TrialConfig(
     if (!dataSource.isFile()) {
       dataPath = null;
       dataLabel = null;
+    }
+    if (!dataSource.isSynthetic()) {
+      dataSamples = null;
+      dataNoise = null;
+    }
+    if (dataSource != DataSourceKind.BLOBS) {
+      dataClasses = null;
+    }
+    if (dataSource != DataSourceKind.BLOBS && dataSource != DataSourceKind.TEACHER) {
+      dataFeatures = null;
+    }
+    if (dataSource != DataSourceKind.FUNCTION) {
+      dataFunction = null;
     }
   }
 
@@ -162,6 +177,7 @@ public record TrialConfig(
     field(s, "probe.samples", probeSamples);
     field(s, "probe.dormant_tau", dormantTau);
     field(s, "probe.saturation_eps", saturationEps);
+    field(s, "train.fault_at_step", faultAtStep);
     return s.toString();
   }
 
@@ -223,6 +239,7 @@ public record TrialConfig(
     public int probeSamples = 512;
     public double dormantTau = 0.025;
     public double saturationEps = 0.01;
+    public Integer faultAtStep;
     public long seed = 0;
 
     Builder() {}
@@ -232,11 +249,11 @@ public record TrialConfig(
       dataPath = c.dataPath;
       dataLabel = c.dataLabel == null ? dataLabel : c.dataLabel;
       dataTask = c.dataTask;
-      dataSamples = c.dataSamples;
-      dataNoise = c.dataNoise;
-      dataClasses = c.dataClasses;
-      dataFeatures = c.dataFeatures;
-      dataFunction = c.dataFunction;
+      dataSamples = c.dataSamples == null ? dataSamples : c.dataSamples;
+      dataNoise = c.dataNoise == null ? dataNoise : c.dataNoise;
+      dataClasses = c.dataClasses == null ? dataClasses : c.dataClasses;
+      dataFeatures = c.dataFeatures == null ? dataFeatures : c.dataFeatures;
+      dataFunction = c.dataFunction == null ? dataFunction : c.dataFunction;
       testFraction = c.testFraction;
       dataSeed = c.dataSeed;
       hidden = c.hidden;
@@ -259,6 +276,7 @@ public record TrialConfig(
       probeSamples = c.probeSamples;
       dormantTau = c.dormantTau;
       saturationEps = c.saturationEps;
+      faultAtStep = c.faultAtStep;
       seed = c.seed;
     }
 
@@ -293,13 +311,14 @@ public record TrialConfig(
     public Builder probeSamples(int v) { probeSamples = v; return this; }
     public Builder dormantTau(double v) { dormantTau = v; return this; }
     public Builder saturationEps(double v) { saturationEps = v; return this; }
+    public Builder faultAtStep(Integer v) { faultAtStep = v; return this; }
     public Builder seed(long v) { seed = v; return this; }
 
     public TrialConfig build() {
       return new TrialConfig(dataSource, dataPath, dataLabel, dataTask, dataSamples, dataNoise,
           dataClasses, dataFeatures, dataFunction, testFraction, dataSeed, hidden, activation, alpha,
           head, init, initBias, reluGradAtZero, optimizer, steps, batchSize, lr, momentum, adamBeta1,
-          adamBeta2, l2, decayBias, probeEvery, probeSamples, dormantTau, saturationEps, seed);
+          adamBeta2, l2, decayBias, probeEvery, probeSamples, dormantTau, saturationEps, faultAtStep, seed);
     }
   }
 }

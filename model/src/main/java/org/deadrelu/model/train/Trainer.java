@@ -70,6 +70,9 @@ public final class Trainer {
         if (step == c.steps()) {
           return recorder.finish(TrialStatus.OK, null, step, null);
         }
+        if (c.faultAtStep() != null && c.faultAtStep() == step) {
+          throw new InjectedFault(step);
+        }
         int[] rows = sampler.next();
         INDArray x = Nd4j.pullRows(td.trainX(), 1, rows);
         INDArray y = Nd4j.pullRows(td.trainY(), 1, rows);
