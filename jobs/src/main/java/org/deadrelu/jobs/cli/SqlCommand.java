@@ -53,7 +53,7 @@ final class SqlCommand implements Callable<Integer> {
     Dataset<Row> result;
     try {
       result = spark.sql(query);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark raises AnalysisException and SparkException, checked in Java terms
       throw new UserInputException("query: " + e.getMessage().lines().findFirst().orElse("") + " (views: " + views + ")", e);
     }
     PrintWriter out = spec.commandLine().getOut();

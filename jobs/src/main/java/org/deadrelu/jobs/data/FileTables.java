@@ -45,7 +45,7 @@ public final class FileTables {
           ? spark.read().option("header", "true").option("inferSchema", "true")
               .option("mode", "FAILFAST").csv(path)
           : spark.read().parquet(path);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark raises AnalysisException and SparkException, checked in Java terms
       throw new UserInputException("data file " + path + ": cannot be read as " + kind.name().toLowerCase()
           + " (" + firstLine(e) + ")", e);
     }
@@ -69,7 +69,7 @@ public final class FileTables {
     List<Row> rows;
     try {
       rows = df.select(ordered).collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark raises AnalysisException and SparkException, checked in Java terms
       throw new UserInputException("data file " + path + ": cannot be read (" + firstLine(e) + ")", e);
     }
     double[][] x = new double[rows.size()][features.length];

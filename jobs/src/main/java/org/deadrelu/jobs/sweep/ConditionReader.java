@@ -66,6 +66,7 @@ final class ConditionReader {
     if (!(node instanceof SequenceNode list)) {
       return false;
     }
-    return setting != SettingRegistry.HIDDEN || !list.getValue().isEmpty() && list.getValue().get(0) instanceof SequenceNode;
+    return setting != SettingRegistry.HIDDEN
+        || !list.getValue().isEmpty() && list.getValue().get(0) instanceof SequenceNode;
   }
 }

@@ -90,7 +90,8 @@ final class GridReader {
     }
     if (!(valuesNode instanceof SequenceNode list)) {
       problems.at(valuesNode == null ? mapping : valuesNode, field + ".values",
-          "a conditional axis needs values: [a, b, ...]" + (valuesNode == null ? "" : ", got " + Scalar.describe(valuesNode)));
+          "a conditional axis needs values: [a, b, ...]"
+              + (valuesNode == null ? "" : ", got " + Scalar.describe(valuesNode)));
       return null;
     }
     List<SettingValue> values = readValues(setting, field, list);

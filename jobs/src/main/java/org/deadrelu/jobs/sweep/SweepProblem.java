@@ -16,7 +16,10 @@ public record SweepProblem(String file, int line, int column, String field, Stri
     field = field == null ? "" : field;
   }
 
-  /** Compiler style, so editors and terminals can jump to it: {@code quickstart.yaml:12:5: train.lr: must be > 0, got -0.1}. */
+  /**
+   * Compiler style, so editors and terminals can jump to it:
+   * {@code quickstart.yaml:12:5: train.lr: must be > 0, got -0.1}.
+   */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder(file);

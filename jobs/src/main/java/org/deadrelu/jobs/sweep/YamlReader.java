@@ -168,7 +168,8 @@ final class YamlReader {
     Node first = firstByKey.putIfAbsent(key.getValue(), key);
     if (first != null) {
       problems.at(key, path.isEmpty() ? key.getValue() : path + "." + key.getValue(), "duplicate key '"
-          + key.getValue() + "' (first given on line " + Problems.lineOf(first) + "); each key may appear once per mapping");
+          + key.getValue() + "' (first given on line " + Problems.lineOf(first)
+          + "); each key may appear once per mapping");
     }
     return key.getValue();
   }
