@@ -8,8 +8,8 @@ import org.deadrelu.model.result.CurvePoint;
 import org.deadrelu.model.result.TrialOutput;
 
 /** One row per trial and logged step. */
-public final class CurvesTable extends Table<CurvePoint> {
-  private static final List<Column<CurvePoint>> COLUMNS = List.of(
+public final class CurvesTable {
+  public static final Table<CurvePoint> TABLE = new Table<>("curves", List.of(
       new Column<>("step", IntegerType, false, CurvePoint::step),
       new Column<>("train_loss", DoubleType, true, CurvePoint::trainLoss),
       new Column<>("probe_loss", DoubleType, false, CurvePoint::probeLoss),
@@ -17,20 +17,7 @@ public final class CurvesTable extends Table<CurvePoint> {
       new Column<>("test_loss", DoubleType, true, CurvePoint::testLoss),
       new Column<>("test_accuracy", DoubleType, true, CurvePoint::testAccuracy),
       new Column<>("lr", DoubleType, false, CurvePoint::lr),
-      new Column<>("warming_offset", DoubleType, false, CurvePoint::warmingOffset));
+      new Column<>("warming_offset", DoubleType, false, CurvePoint::warmingOffset)), TrialOutput::curves);
 
-  @Override
-  public String name() {
-    return "curves";
-  }
-
-  @Override
-  protected List<Column<CurvePoint>> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  protected List<CurvePoint> records(TrialOutput out) {
-    return out.curves();
-  }
+  private CurvesTable() {}
 }

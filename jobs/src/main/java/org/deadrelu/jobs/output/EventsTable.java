@@ -10,8 +10,8 @@ import org.deadrelu.model.result.EventRecord;
 import org.deadrelu.model.result.TrialOutput;
 
 /** One row per intervention of a revival strategy on one neuron. */
-public final class EventsTable extends Table<EventRecord> {
-  private static final List<Column<EventRecord>> COLUMNS = List.of(
+public final class EventsTable {
+  public static final Table<EventRecord> TABLE = new Table<>("events", List.of(
       new Column<>("step", IntegerType, false, EventRecord::step),
       new Column<>("layer", IntegerType, false, EventRecord::layer),
       new Column<>("neuron", IntegerType, false, EventRecord::neuron),
@@ -20,20 +20,7 @@ public final class EventsTable extends Table<EventRecord> {
       new Column<>("revived", BooleanType, false, EventRecord::revived),
       new Column<>("steps_survived", IntegerType, false, EventRecord::stepsSurvived),
       new Column<>("loss_before", DoubleType, false, EventRecord::lossBefore),
-      new Column<>("loss_after", DoubleType, false, EventRecord::lossAfter));
+      new Column<>("loss_after", DoubleType, false, EventRecord::lossAfter)), TrialOutput::events);
 
-  @Override
-  public String name() {
-    return "events";
-  }
-
-  @Override
-  protected List<Column<EventRecord>> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  protected List<EventRecord> records(TrialOutput out) {
-    return out.events();
-  }
+  private EventsTable() {}
 }

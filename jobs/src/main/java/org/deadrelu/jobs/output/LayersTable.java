@@ -9,8 +9,8 @@ import org.deadrelu.model.result.LayerRecord;
 import org.deadrelu.model.result.TrialOutput;
 
 /** One row per trial, checkpoint and layer. */
-public final class LayersTable extends Table<LayerRecord> {
-  private static final List<Column<LayerRecord>> COLUMNS = List.of(
+public final class LayersTable {
+  public static final Table<LayerRecord> TABLE = new Table<>("layers", List.of(
       new Column<>("step", IntegerType, false, LayerRecord::step),
       new Column<>("layer", IntegerType, false, LayerRecord::layer),
       new Column<>("output_layer", BooleanType, false, LayerRecord::outputLayer),
@@ -22,20 +22,7 @@ public final class LayersTable extends Table<LayerRecord> {
       new Column<>("weight_grad_norm", DoubleType, false, LayerRecord::weightGradNorm),
       new Column<>("bias_grad_norm", DoubleType, false, LayerRecord::biasGradNorm),
       new Column<>("weight_norm", DoubleType, false, LayerRecord::weightNorm),
-      new Column<>("mean_bias", DoubleType, false, LayerRecord::meanBias));
+      new Column<>("mean_bias", DoubleType, false, LayerRecord::meanBias)), TrialOutput::layers);
 
-  @Override
-  public String name() {
-    return "layers";
-  }
-
-  @Override
-  protected List<Column<LayerRecord>> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  protected List<LayerRecord> records(TrialOutput out) {
-    return out.layers();
-  }
+  private LayersTable() {}
 }

@@ -9,8 +9,8 @@ import org.deadrelu.model.result.NeuronRecord;
 import org.deadrelu.model.result.TrialOutput;
 
 /** One row per trial, checkpoint, layer and neuron. */
-public final class NeuronsTable extends Table<NeuronRecord> {
-  private static final List<Column<NeuronRecord>> COLUMNS = List.of(
+public final class NeuronsTable {
+  public static final Table<NeuronRecord> TABLE = new Table<>("neurons", List.of(
       new Column<>("step", IntegerType, false, NeuronRecord::step),
       new Column<>("layer", IntegerType, false, NeuronRecord::layer),
       new Column<>("neuron", IntegerType, false, NeuronRecord::neuron),
@@ -28,20 +28,7 @@ public final class NeuronsTable extends Table<NeuronRecord> {
       new Column<>("slope", DoubleType, true, NeuronRecord::slope),
       new Column<>("born_dead", BooleanType, false, NeuronRecord::bornDead),
       new Column<>("death_step", IntegerType, true, NeuronRecord::deathStep),
-      new Column<>("revivals", IntegerType, false, NeuronRecord::revivals));
+      new Column<>("revivals", IntegerType, false, NeuronRecord::revivals)), TrialOutput::neurons);
 
-  @Override
-  public String name() {
-    return "neurons";
-  }
-
-  @Override
-  protected List<Column<NeuronRecord>> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  protected List<NeuronRecord> records(TrialOutput out) {
-    return out.neurons();
-  }
+  private NeuronsTable() {}
 }

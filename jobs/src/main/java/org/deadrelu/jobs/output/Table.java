@@ -2,6 +2,7 @@ package org.deadrelu.jobs.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,19 +16,26 @@ import org.deadrelu.model.result.TrialOutput;
  *
  * @param <R> the record one row is made from
  */
-public abstract class Table<R> {
+public final class Table<R> {
+  private final String name;
+  private final List<Column<R>> columns;
+  private final Function<TrialOutput, List<R>> records;
 
-  public abstract String name();
+  public Table(String name, List<Column<R>> columns, Function<TrialOutput, List<R>> records) {
+    this.name = name;
+    this.columns = List.copyOf(columns);
+    this.records = records;
+  }
 
-  protected abstract List<Column<R>> columns();
-
-  protected abstract List<R> records(TrialOutput out);
+  public String name() {
+    return name;
+  }
 
   public StructType schema() {
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
     fields.add(DataTypes.createStructField("trial_id", DataTypes.StringType, false));
-    for (Column<R> c : columns()) {
+    for (Column<R> c : columns) {
       fields.add(DataTypes.createStructField(c.name(), c.type(), c.nullable()));
     }
     return DataTypes.createStructType(fields);
@@ -35,8 +43,7 @@ public abstract class Table<R> {
 
   public List<Row> rows(String sweep, TrialOutput out) {
     List<Row> rows = new ArrayList<>();
-    List<Column<R>> columns = columns();
-    for (R r : records(out)) {
+    for (R r : records.apply(out)) {
       Object[] values = new Object[columns.size() + 2];
       values[0] = sweep;
       values[1] = out.trialId();

@@ -4,11 +4,11 @@ import java.util.List;
 
 /** The five output tables, in the order a commit writes them: trials last, as it marks a trial done. */
 public final class Tables {
-  public static final NeuronsTable NEURONS = new NeuronsTable();
-  public static final LayersTable LAYERS = new LayersTable();
-  public static final CurvesTable CURVES = new CurvesTable();
-  public static final EventsTable EVENTS = new EventsTable();
-  public static final TrialsTable TRIALS = new TrialsTable();
+  public static final Table<?> NEURONS = NeuronsTable.TABLE;
+  public static final Table<?> LAYERS = LayersTable.TABLE;
+  public static final Table<?> CURVES = CurvesTable.TABLE;
+  public static final Table<?> EVENTS = EventsTable.TABLE;
+  public static final Table<?> TRIALS = TrialsTable.TABLE;
 
   private Tables() {}
 

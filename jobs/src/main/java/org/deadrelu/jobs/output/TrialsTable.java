@@ -17,8 +17,8 @@ import org.deadrelu.model.result.TrialSummary;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** One row per trial: every setting as its own column, then the outcome. */
-public final class TrialsTable extends Table<TrialOutput> {
-  private static final List<Column<TrialOutput>> COLUMNS = List.of(
+public final class TrialsTable {
+  public static final Table<TrialOutput> TABLE = new Table<>("trials", List.of(
       new Column<>("config_id", StringType, false, o -> o.config().configId()),
       new Column<>("seed", LongType, false, o -> o.config().seed()),
       new Column<>("status", StringType, false, o -> o.summary().status().name().toLowerCase(Locale.ROOT)),
@@ -78,7 +78,7 @@ public final class TrialsTable extends Table<TrialOutput> {
       summary("probe_size", IntegerType, false, TrialSummary::probeSize),
       summary("dataset", StringType, false, TrialSummary::dataset),
       summary("wall_ms", LongType, false, TrialSummary::wallMillis),
-      new Column<>("engine_version", StringType, false, o -> TrialConfig.ENGINE_VERSION));
+      new Column<>("engine_version", StringType, false, o -> TrialConfig.ENGINE_VERSION)), o -> List.of(o));
 
   private static Column<TrialOutput> config(String name, org.apache.spark.sql.types.DataType type,
       boolean nullable, Function<TrialConfig, Object> f) {
@@ -90,18 +90,5 @@ public final class TrialsTable extends Table<TrialOutput> {
     return new Column<>(name, type, nullable, o -> f.apply(o.summary()));
   }
 
-  @Override
-  public String name() {
-    return "trials";
-  }
-
-  @Override
-  protected List<Column<TrialOutput>> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  protected List<TrialOutput> records(TrialOutput out) {
-    return List.of(out);
-  }
+  private TrialsTable() {}
 }
