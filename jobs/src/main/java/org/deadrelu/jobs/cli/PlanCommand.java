@@ -23,8 +23,11 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--cores", description = "Executor cores to plan for (default: this machine's, ${DEFAULT-VALUE}).")
   int cores = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--max-shard-trials", defaultValue = "8", description = "Most trials in one Spark task (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-shard-trials", defaultValue = "64", description = "Most trials in one Spark task (default ${DEFAULT-VALUE}).")
   int maxShardTrials;
+
+  @Option(names = "--memory-budget-mb", defaultValue = "512", description = "Most native memory (estimated) one task's population may use (default ${DEFAULT-VALUE}).")
+  long memoryBudgetMb;
 
   @Option(names = "--show", defaultValue = "3", description = "How many trials to print in full (default ${DEFAULT-VALUE}).")
   int show;
@@ -33,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
-    Plan plan = new Planner(cores, maxShardTrials).plan(trials);
+    Plan plan = new Planner(cores, maxShardTrials, memoryBudgetMb << 20).plan(trials);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("sweep %s: %d trials in %d shards (%d configurations x seeds)%n", sweep.name(),
         trials.size(), plan.shards().size(), trials.stream().map(TrialConfig::configId).distinct().count());
@@ -41,6 +44,20 @@ final class PlanCommand implements Callable<Integer> {
       out.printf("shard sizes: largest %d, smallest %d trials%n",
           plan.shards().stream().mapToInt(s -> s.trials().size()).max().getAsInt(),
           plan.shards().stream().mapToInt(s -> s.trials().size()).min().getAsInt());
+    }
+    java.util.Map<String, List<Shard>> byPopulation = new java.util.LinkedHashMap<>();
+    for (Shard s : plan.shards()) {
+      byPopulation.computeIfAbsent(org.deadrelu.model.train.PopulationKey.of(s.trials().get(0)),
+          k -> new java.util.ArrayList<>()).add(s);
+    }
+    out.printf("populations (trials that train together; a shard is one population):%n");
+    for (List<Shard> group : byPopulation.values()) {
+      TrialConfig t = group.get(0).trials().get(0);
+      out.printf(Locale.ROOT, "  %s, hidden %s, %s, %d steps: %d trials in %d shards of %s; ~%.1f MB per shard%n",
+          t.dataSource().name().toLowerCase(Locale.ROOT), t.hiddenString(), t.activation().name().toLowerCase(Locale.ROOT),
+          t.steps(), group.stream().mapToInt(s -> s.trials().size()).sum(), group.size(),
+          group.stream().map(s -> String.valueOf(s.trials().size())).distinct().collect(java.util.stream.Collectors.joining("/")),
+          group.get(0).trials().size() * org.deadrelu.jobs.plan.CostModel.trialBytes(t) / 1e6);
     }
     out.printf(Locale.ROOT, "estimated cost: %.0f core-seconds, about %.0f s on %d cores%n",
         plan.coreSeconds(), plan.wallSeconds(cores), cores);

@@ -34,8 +34,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--conf", description = "A Spark setting KEY=VALUE (repeatable).")
   List<String> confs = new ArrayList<>();
 
-  @Option(names = "--max-shard-trials", defaultValue = "8", description = "Most trials in one Spark task (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-shard-trials", defaultValue = "64", description = "Most trials in one Spark task, trained together as one population (default ${DEFAULT-VALUE}).")
   int maxShardTrials;
+
+  @Option(names = "--memory-budget-mb", defaultValue = "512", description = "Most native memory (estimated) one task's population may use (default ${DEFAULT-VALUE}).")
+  long memoryBudgetMb;
 
   @Option(names = "--commit-every", defaultValue = "0", description = "Trials per committed wave; a killed driver loses at most one wave (default: max(64, 16 x cores)).")
   int commitEvery;
@@ -51,7 +54,7 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintStream log = new PrintStream(new WriterOutputStream(out), true);
     SweepReport report = new SweepRunner(spark, log)
-        .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, commitEvery, progress), file.text());
+        .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, memoryBudgetMb, commitEvery, progress), file.text());
     printSummary(spark, report, out);
     return report.allFailed() ? Main.EXIT_ALL_FAILED : 0;
   }

@@ -33,6 +33,25 @@ public final class CostModel {
     return c.steps() * step + checkpoints * probe;
   }
 
+  /**
+   * Native memory one trial takes inside a population: its parameters six times over (value,
+   * gradient, scratch, decay, two optimizer states) and its pass buffers (about six arrays per layer
+   * for the training batch, the probe set and the held-out set), in single precision.
+   */
+  public static long trialBytes(TrialConfig c) {
+    int[] sizes = sizes(c);
+    long params = 0;
+    long widths = 0;
+    for (int l = 0; l + 1 < sizes.length; l++) {
+      params += (long) (sizes[l] + 1) * sizes[l + 1];
+      widths += sizes[l] + 1 + sizes[l + 1];
+    }
+    long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
+    long rows = Math.min(c.batchSize(), samples) + Math.min(c.probeSamples(), samples)
+        + (long) Math.ceil(samples * c.testFraction());
+    return 4 * (6 * params + 3 * rows * widths);
+  }
+
   /** Layer widths; the input and output widths of file sources are unknown before loading (guessed). */
   static int[] sizes(TrialConfig c) {
     int in = switch (c.dataSource()) {

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deadrelu.model.config.TrialConfig;
-import org.deadrelu.model.data.DatasetFactory;
+import org.deadrelu.model.train.PopulationKey;
 
 /**
- * Groups trials into shards: trials that share a data set and a network shape go together (they
- * share the data set's construction, and same-shaped trials can be trained as one population), and
- * shards are small enough that every core gets several.
+ * Groups trials into shards: trials that can train as one population (same data set, shape and
+ * schedule: {@link PopulationKey}) go together, so each shard is one population, batched in every
+ * ND4J op; shards are small enough that every core gets several, and no larger than the memory
+ * budget allows.
  */
 public final class Planner {
   /** Shards per core to aim for, so a slow shard does not leave the other cores idle at the end. */
@@ -19,26 +20,34 @@ public final class Planner {
 
   private final int cores;
   private final int maxShardTrials;
+  private final long memoryBudgetBytes;
 
-  public Planner(int cores, int maxShardTrials) {
-    if (cores < 1 || maxShardTrials < 1) {
-      throw new IllegalArgumentException("cores and max shard size must be >= 1");
+  /**
+   * @param cores executor cores to keep busy
+   * @param maxShardTrials most trials in one shard
+   * @param memoryBudgetBytes most native memory one shard's population may use (estimated)
+   */
+  public Planner(int cores, int maxShardTrials, long memoryBudgetBytes) {
+    if (cores < 1 || maxShardTrials < 1 || memoryBudgetBytes < 1) {
+      throw new IllegalArgumentException("cores, max shard size and memory budget must be >= 1");
     }
     this.cores = cores;
     this.maxShardTrials = maxShardTrials;
+    this.memoryBudgetBytes = memoryBudgetBytes;
   }
 
   public Plan plan(List<TrialConfig> trials) {
-    int size = Math.max(1, Math.min(maxShardTrials,
-        (int) Math.ceil(trials.size() / (double) (cores * SHARDS_PER_CORE))));
+    int spread = Math.max(1, (int) Math.ceil(trials.size() / (double) (cores * SHARDS_PER_CORE)));
     Map<String, List<TrialConfig>> groups = new LinkedHashMap<>();
     for (TrialConfig t : trials) {
-      String key = DatasetFactory.cacheKey(t) + "|" + t.hiddenString() + "|" + t.activation();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+      groups.computeIfAbsent(PopulationKey.of(t), k -> new ArrayList<>()).add(t);
     }
     List<Shard> shards = new ArrayList<>();
     double cost = 0;
     for (List<TrialConfig> group : groups.values()) {
+      long perTrial = CostModel.trialBytes(group.get(0));
+      int byMemory = (int) Math.max(1, Math.min(Integer.MAX_VALUE, memoryBudgetBytes / perTrial));
+      int size = Math.max(1, Math.min(Math.min(maxShardTrials, byMemory), spread));
       for (int i = 0; i < group.size(); i += size) {
         shards.add(new Shard(shards.size(), group.subList(i, Math.min(group.size(), i + size))));
       }

@@ -31,13 +31,14 @@ final class ShardTask implements FlatMapFunction<Shard, TrialOutput> {
   public Iterator<TrialOutput> call(Shard shard) {
     EngineSettings.apply();
     Map<String, LabeledTable> tables = files.value();
+    // the planner sized the shard for memory: it trains as whole populations
     List<TrialOutput> out = new ShardTrainer(new Trainer(), path -> {
       LabeledTable t = tables.get(path);
       if (t == null) {
         throw new IllegalStateException("data file " + path + " was not loaded by the driver");
       }
       return t;
-    }).train(shard.trials(), o -> {
+    }, shard.trials().size()).train(shard.trials(), o -> {
       done.add(1);
       if (o.summary().status() == TrialStatus.DIVERGED) {
         diverged.add(1);

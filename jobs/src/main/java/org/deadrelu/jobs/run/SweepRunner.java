@@ -64,7 +64,7 @@ public final class SweepRunner {
       int wave = options.commitEvery(cores);
       for (int from = 0; from < todo.size(); from += wave) {
         List<TrialConfig> trialsOfWave = todo.subList(from, Math.min(todo.size(), from + wave));
-        Plan plan = new Planner(cores, options.maxShardTrials()).plan(trialsOfWave);
+        Plan plan = new Planner(cores, options.maxShardTrials(), options.memoryBudgetBytes()).plan(trialsOfWave);
         runWave(jsc, sweep, plan, store, broadcast, progress).forEach(
             (status, n) -> byStatus.merge(status, n, Integer::sum));
       }

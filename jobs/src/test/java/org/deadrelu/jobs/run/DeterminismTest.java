@@ -37,11 +37,11 @@ class DeterminismTest {
     SweepSpec spec = SweepLoader.load("twice.yaml", SWEEP);
     List<TrialConfig> trials = spec.expand();
     SparkSession spark = SparkTestSession.get();
-    new SweepRunner(spark, new PrintStream(System.out)).run("twice", trials, new SweepOptions(a.toString(), 1, 3, 0), SWEEP);
+    new SweepRunner(spark, new PrintStream(System.out)).run("twice", trials, SweepOptions.of(a.toString(), 1, 3), SWEEP);
     // second run: other shard sizes, one wave, trials in reverse order
     List<TrialConfig> reversed = new java.util.ArrayList<>(SweepLoader.load("twice.yaml", SWEEP).expand());
     java.util.Collections.reverse(reversed);
-    new SweepRunner(spark, new PrintStream(System.out)).run("twice", reversed, new SweepOptions(b.toString(), 8, 100, 0), SWEEP);
+    new SweepRunner(spark, new PrintStream(System.out)).run("twice", reversed, SweepOptions.of(b.toString(), 8, 100), SWEEP);
 
     for (String table : List.of("trials", "layers", "neurons", "curves")) {
       Dataset<Row> x = read(spark, a, table);

@@ -39,7 +39,7 @@ class ResumeTest {
 
   private SweepReport run(List<TrialConfig> trials) throws IOException {
     return new SweepRunner(SparkTestSession.get(), new PrintStream(System.out))
-        .run("resume", trials, new SweepOptions(out.toString(), 2, 4, 0), SWEEP);
+        .run("resume", trials, SweepOptions.of(out.toString(), 2, 4), SWEEP);
   }
 
   @Test

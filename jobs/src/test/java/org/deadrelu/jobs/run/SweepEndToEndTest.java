@@ -51,7 +51,7 @@ class SweepEndToEndTest {
     SweepSpec spec = SweepLoader.load("e2e.yaml", SWEEP);
     planned = spec.expand();
     report = new SweepRunner(spark, new PrintStream(System.out))
-        .run(spec.name(), planned, new SweepOptions(out.toString(), 2, 3, 0), SWEEP);
+        .run(spec.name(), planned, SweepOptions.of(out.toString(), 2, 3), SWEEP);
   }
 
   private static Path folder() {
@@ -124,7 +124,7 @@ class SweepEndToEndTest {
   void rerunningTheSameSweepSkipsEveryTrial() throws Exception {
     SweepSpec spec = SweepLoader.load("e2e.yaml", SWEEP);
     SweepReport again = new SweepRunner(spark, new PrintStream(System.out))
-        .run(spec.name(), spec.expand(), new SweepOptions(out.toString(), 2, 3, 0), SWEEP);
+        .run(spec.name(), spec.expand(), SweepOptions.of(out.toString(), 2, 3), SWEEP);
     assertEquals(TRIALS, again.skipped());
     assertEquals(0, again.ran());
     assertEquals(TRIALS, sparkCount("trials"));

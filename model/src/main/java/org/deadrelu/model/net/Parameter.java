@@ -3,8 +3,9 @@ package org.deadrelu.model.net;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One trainable array of the network with its gradient buffer, updated in place.
- *
- * @param layer layer index, 0 = first hidden layer; the output layer is last
+ * One trainable array of a population with its gradient, its weight-decay strengths (an array of
+ * the same shape, null when nothing is decayed) and a scratch buffer for the optimizer. All are
+ * allocated once and updated in place.
  */
-public record Parameter(int layer, ParameterKind kind, INDArray value, INDArray gradient) {}
+public record Parameter(int layer, ParameterKind kind, INDArray value, INDArray gradient, INDArray decay,
+    INDArray scratch) {}

@@ -3,16 +3,15 @@ package org.deadrelu.model.optim;
 import java.util.ArrayList;
 import java.util.List;
 import org.deadrelu.model.net.Parameter;
+import org.deadrelu.model.net.PerSlice;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Heavy-ball momentum: v = mu * v + g, p -= lr * v (PyTorch's convention, v starts at 0). */
 public final class Momentum implements Optimizer {
-  private final double lr;
-  private final double mu;
+  private final PerSlice mu;
   private final List<INDArray> velocity = new ArrayList<>();
 
-  public Momentum(double lr, double mu, List<Parameter> parameters) {
-    this.lr = lr;
+  public Momentum(PerSlice mu, List<Parameter> parameters) {
     this.mu = mu;
     for (Parameter p : parameters) {
       velocity.add(p.value().ulike().assign(0.0));
@@ -20,21 +19,15 @@ public final class Momentum implements Optimizer {
   }
 
   @Override
-  public void step(List<Parameter> parameters) {
+  public void step(List<Parameter> parameters, PerSlice lr) {
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
-      INDArray v = velocity.get(i).muli(mu).addi(p.gradient());
-      p.value().subi(v.mul(lr));
+      INDArray v = velocity.get(i);
+      mu.multiply(v);
+      v.addi(p.gradient());
+      p.scratch().assign(v);
+      lr.multiply(p.scratch());
+      p.value().subi(p.scratch());
     }
-  }
-
-  /** The velocity buffer of parameter i (revival strategies reset it for re-initialized neurons). */
-  public INDArray velocity(int i) {
-    return velocity.get(i);
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
   }
 }

@@ -1,22 +1,12 @@
 package org.deadrelu.model.optim;
 
 import java.util.List;
-import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.net.Parameter;
+import org.deadrelu.model.net.PerSlice;
 
-/** An update rule: moves every parameter against its gradient buffer, in place. */
+/** An update rule: moves every parameter against its gradient, in place, each network at its own rate. */
 public interface Optimizer {
 
-  /** One update from the gradients now in the parameters' buffers. */
-  void step(List<Parameter> parameters);
-
-  double learningRate();
-
-  static Optimizer of(TrialConfig c, List<Parameter> parameters) {
-    return switch (c.optimizer()) {
-      case SGD -> new Sgd(c.lr());
-      case MOMENTUM -> new Momentum(c.lr(), c.momentum(), parameters);
-      case ADAM -> new Adam(c.lr(), c.adamBeta1(), c.adamBeta2(), parameters);
-    };
-  }
+  /** One update from the gradients now in the parameters' buffers (which it may overwrite). */
+  void step(List<Parameter> parameters, PerSlice lr);
 }

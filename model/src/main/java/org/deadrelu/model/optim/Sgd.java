@@ -2,24 +2,16 @@ package org.deadrelu.model.optim;
 
 import java.util.List;
 import org.deadrelu.model.net.Parameter;
+import org.deadrelu.model.net.PerSlice;
 
 /** p -= lr * g. */
 public final class Sgd implements Optimizer {
-  private final double lr;
-
-  public Sgd(double lr) {
-    this.lr = lr;
-  }
 
   @Override
-  public void step(List<Parameter> parameters) {
+  public void step(List<Parameter> parameters, PerSlice lr) {
     for (Parameter p : parameters) {
-      p.value().subi(p.gradient().mul(lr));
+      lr.multiply(p.gradient());
+      p.value().subi(p.gradient());
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return lr;
   }
 }

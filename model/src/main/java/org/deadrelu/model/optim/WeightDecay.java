@@ -2,44 +2,47 @@ package org.deadrelu.model.optim;
 
 import java.util.List;
 import org.deadrelu.model.net.Parameter;
-import org.deadrelu.model.net.ParameterKind;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * L2 weight decay: adds (lambda / 2) |p|^2 to the objective, so lambda * p to the gradient. Weights
- * are always decayed; biases and PReLU slopes only when {@code decayBias} is set (a swept choice,
- * because common code silently differs here).
+ * L2 weight decay: adds (lambda / 2) |p|^2 to each network's objective, so lambda * p to its
+ * gradient. Weights are always decayed; biases and PReLU slopes only when that network's
+ * {@code decay_bias} is set (a swept choice, because common code silently differs here). The
+ * strengths live in each parameter's {@code decay} array.
  */
 public final class WeightDecay {
-  private final double lambda;
-  private final boolean decayBias;
+  private WeightDecay() {}
 
-  public WeightDecay(double lambda, boolean decayBias) {
-    this.lambda = lambda;
-    this.decayBias = decayBias;
-  }
-
-  public boolean decays(Parameter p) {
-    return lambda > 0 && (p.kind() == ParameterKind.WEIGHT || decayBias);
-  }
-
-  /** Adds lambda * p to each decayed parameter's gradient buffer. */
-  public void addGradient(List<Parameter> parameters) {
+  /** gradient += decay * value, for every parameter with a decay array. */
+  public static void addGradient(List<Parameter> parameters) {
     for (Parameter p : parameters) {
-      if (decays(p)) {
-        p.gradient().addi(p.value().mul(lambda));
+      if (p.decay() != null) {
+        Nd4j.exec(new MulOp(p.value(), p.decay(), p.scratch()));
+        p.gradient().addi(p.scratch());
       }
     }
   }
 
-  /** The regularization term of the objective. */
-  public double penalty(List<Parameter> parameters) {
-    double sum = 0;
+  /** Each network's regularization term, sum of (decay / 2) value^2. */
+  public static double[] penalty(List<Parameter> parameters, int population) {
+    double[] total = new double[population];
     for (Parameter p : parameters) {
-      if (decays(p)) {
-        double norm = p.value().norm2Number().doubleValue();
-        sum += norm * norm;
+      if (p.decay() == null) {
+        continue;
+      }
+      INDArray sq = p.value().mul(p.value()).muli(p.decay());
+      int[] dims = new int[sq.rank() - 1];
+      for (int i = 0; i < dims.length; i++) {
+        dims[i] = i + 1;
+      }
+      double[] s = Nd4j.exec(new Sum(sq, dims)).toDoubleVector();
+      for (int k = 0; k < population; k++) {
+        total[k] += 0.5 * s[k];
       }
     }
-    return 0.5 * lambda * sum;
+    return total;
   }
 }

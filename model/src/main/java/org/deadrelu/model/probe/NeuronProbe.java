@@ -3,112 +3,131 @@ package org.deadrelu.model.probe;
 import java.util.ArrayList;
 import java.util.List;
 import org.deadrelu.model.config.HeadKind;
-import org.deadrelu.model.net.DenseLayer;
-import org.deadrelu.model.net.ForwardPass;
-import org.deadrelu.model.net.Network;
-import org.deadrelu.model.net.ParameterKind;
-import org.deadrelu.model.net.activation.Activation;
+import org.deadrelu.model.net.Pass;
+import org.deadrelu.model.net.PopulationNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Measures every neuron on a fixed probe set: one forward and one backward pass over the whole set,
- * then column reductions. The definitions are those of ARCHITECTURE.md "Death, measured".
+ * Measures every neuron of every network of a population on its probe set: one forward and one
+ * backward pass over the whole set (in buffers kept for the purpose), then reductions over the rows.
+ * The definitions are those of ARCHITECTURE.md "Death, measured".
  */
 public final class NeuronProbe {
   /** Added to the layer mean so a layer of all-zero outputs gives scores of 0, not NaN. */
   private static final double DORMANT_EPS = 1e-9;
-  /** Relative spread below which the network's output counts as constant. */
+  /** Relative spread below which a network's output counts as constant. */
   private static final double CONSTANT_TOLERANCE = 1e-6;
 
-  private final double dormantTau;
-  private final double saturationEps;
+  private final double[] dormantTau;
+  private final INDArray saturationEps;
 
-  public NeuronProbe(double dormantTau, double saturationEps) {
-    this.dormantTau = dormantTau;
+  /**
+   * @param dormantTau per network
+   * @param saturationEps per network, a [P, 1, 1] column
+   */
+  public NeuronProbe(double[] dormantTau, INDArray saturationEps) {
+    this.dormantTau = dormantTau.clone();
     this.saturationEps = saturationEps;
   }
 
-  /** Leaves the probe-set gradient in the network's gradient buffers. */
-  public ProbeMeasurement measure(int step, Network net, INDArray x, INDArray y) {
-    ForwardPass pass = net.forward(x);
-    double loss = net.loss(pass, y);
-    double accuracy = net.head().accuracy(pass.output(), y);
-    net.backward(pass, y);
-    List<LayerMeasures> layers = new ArrayList<>();
-    int n = net.layers().size();
-    for (int l = 0; l < n; l++) {
-      layers.add(measureLayer(net, pass, l, l == n - 1));
+  /**
+   * Probes every network on the rows in {@code pass} (input already filled) against targets y.
+   * Leaves the probe-set gradients in the network's gradient buffers.
+   */
+  public List<ProbeMeasurement> measure(int step, PopulationNetwork net, Pass pass, INDArray y) {
+    net.forward(pass);
+    double[] loss = net.loss(pass, y);
+    double[] accuracy = net.head().accuracy(pass.output(), y);
+    net.backward(pass);
+    int p = net.size();
+    int layers = net.layers();
+    List<List<LayerMeasures>> perNetwork = new ArrayList<>();
+    for (int s = 0; s < p; s++) {
+      perNetwork.add(new ArrayList<>());
     }
-    return new ProbeMeasurement(step, loss, accuracy, isConstant(pass.output()), layers);
+    for (int l = 0; l < layers; l++) {
+      LayerMeasures[] m = measureLayer(net, pass, l, l == layers - 1);
+      for (int s = 0; s < p; s++) {
+        perNetwork.get(s).add(m[s]);
+      }
+    }
+    boolean[] constant = constantOutput(pass.output());
+    List<ProbeMeasurement> out = new ArrayList<>();
+    for (int s = 0; s < p; s++) {
+      out.add(new ProbeMeasurement(step, loss[s], accuracy[s], constant[s], perNetwork.get(s)));
+    }
+    return out;
   }
 
-  private LayerMeasures measureLayer(Network net, ForwardPass pass, int l, boolean output) {
-    DenseLayer layer = net.layers().get(l);
-    INDArray z = pass.z()[l];
-    // the output layer's "activation" is the head's: relu for relu_normalize, identity otherwise
+  private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output) {
+    INDArray z = pass.z(l);
     boolean outputRelu = output && net.head().kind() == HeadKind.RELU_NORMALIZE;
     INDArray positive = Nd4j.exec(new Step(z, z.ulike(), 0.0)); // [z > 0]
-    INDArray h = output ? (outputRelu ? positive.mul(z) : z) : pass.h()[l];
-
-    double[] activeRate = positive.mean(0).toDoubleVector();
-    double[] maxPreact = z.max(0).toDoubleVector();
-    double[] meanAbsAct = Transforms.abs(h, true).mean(0).toDoubleVector();
-    double layerMean = 0;
-    for (double v : meanAbsAct) {
-      layerMean += v;
-    }
-    layerMean /= meanAbsAct.length;
-    int width = layer.width();
-    double[] score = new double[width];
-    boolean[] dormant = new boolean[width];
-    boolean[] dead = new boolean[width];
-    boolean canDie = output ? outputRelu : net.activation().kind().canDie();
-    for (int i = 0; i < width; i++) {
-      score[i] = meanAbsAct[i] / (layerMean + DORMANT_EPS);
-      dormant[i] = score[i] <= dormantTau;
-      dead[i] = canDie && maxPreact[i] <= 0;
-    }
-    double[] saturated = null;
+    // the output layer's "activation" is the head's: relu for relu_normalize, identity otherwise
+    INDArray h = output ? (outputRelu ? positive.mul(z) : z) : pass.h(l);
+    double[][] activeRate = positive.mean(1).toDoubleMatrix();
+    double[][] maxPreact = z.max(1).toDoubleMatrix();
+    double[][] meanAbsAct = Transforms.abs(h, true).mean(1).toDoubleMatrix();
+    double[][] saturated = null;
     if (!output && net.activation().kind().saturates()) {
-      saturated = saturatedRate(net.activation(), z, pass.h()[l], layer.slope());
+      // eps - |f'(z)| > 0 iff saturated
+      INDArray below = Transforms.abs(pass.derivative(l), true).negi().addi(saturationEps);
+      saturated = Nd4j.exec(new Step(below, below, 0.0)).mean(1).toDoubleMatrix();
     }
-    INDArray dW = net.gradientOf(l, ParameterKind.WEIGHT);
-    INDArray db = net.gradientOf(l, ParameterKind.BIAS);
-    return new LayerMeasures(
-        output,
-        activeRate,
-        maxPreact,
-        meanAbsAct,
-        score,
-        dormant,
-        dead,
-        saturated,
-        dW.norm2(0).toDoubleVector(),
-        layer.bias().toDoubleVector(),
-        layer.weights().norm2(0).toDoubleVector(),
-        layer.slope() == null || output ? null : layer.slope().toDoubleVector(),
-        dW.norm2Number().doubleValue(),
-        db.norm2Number().doubleValue(),
-        layer.weights().norm2Number().doubleValue());
+    int in = net.sizes()[l];
+    INDArray gradient = net.weightGradient(l);
+    INDArray weightGradient = gradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, in), NDArrayIndex.all());
+    INDArray biasGradient = gradient.get(NDArrayIndex.all(), NDArrayIndex.point(in), NDArrayIndex.all());
+    double[][] gradNorm = weightGradient.norm2(1).toDoubleMatrix();
+    double[] layerGradNorm = weightGradient.norm2(1, 2).toDoubleVector();
+    double[] biasGradNorm = biasGradient.norm2(1).toDoubleVector();
+    double[][] bias = net.bias(l).toDoubleMatrix();
+    INDArray incoming = net.incomingWeights(l);
+    double[][] weightNorm = incoming.norm2(1).toDoubleMatrix();
+    double[] layerWeightNorm = incoming.norm2(1, 2).toDoubleVector();
+    INDArray slopeArray = output ? null : net.slope(l);
+    double[][] slope = slopeArray == null ? null : slopeArray.reshape(net.size(), slopeArray.size(2)).toDoubleMatrix();
+    boolean canDie = output ? outputRelu : net.activation().kind().canDie();
+
+    LayerMeasures[] out = new LayerMeasures[net.size()];
+    for (int s = 0; s < out.length; s++) {
+      int width = activeRate[s].length;
+      double layerMean = 0;
+      for (double v : meanAbsAct[s]) {
+        layerMean += v;
+      }
+      layerMean /= width;
+      double[] score = new double[width];
+      boolean[] dormant = new boolean[width];
+      boolean[] dead = new boolean[width];
+      for (int i = 0; i < width; i++) {
+        score[i] = meanAbsAct[s][i] / (layerMean + DORMANT_EPS);
+        dormant[i] = score[i] <= dormantTau[s];
+        dead[i] = canDie && maxPreact[s][i] <= 0;
+      }
+      out[s] = new LayerMeasures(output, activeRate[s], maxPreact[s], meanAbsAct[s], score, dormant, dead,
+          saturated == null ? null : saturated[s], gradNorm[s], bias[s], weightNorm[s],
+          slope == null ? null : slope[s], layerGradNorm[s], biasGradNorm[s], layerWeightNorm[s]);
+    }
+    return out;
   }
 
-  private double[] saturatedRate(Activation activation, INDArray z, INDArray h, INDArray slope) {
-    INDArray d = z.ulike();
-    activation.derivative(z, h, slope, d);
-    INDArray below = Transforms.abs(d, false).rsubi(saturationEps); // eps - |f'| > 0 iff saturated
-    Nd4j.exec(new Step(below, below, 0.0));
-    return below.mean(0).toDoubleVector();
-  }
-
-  private static boolean isConstant(INDArray out) {
-    if (out.rows() < 2) {
-      return true;
+  private static boolean[] constantOutput(INDArray out) {
+    int p = (int) out.size(0);
+    boolean[] constant = new boolean[p];
+    double[][] spread = out.max(1).subi(out.min(1)).toDoubleMatrix();
+    double[] scale = Transforms.abs(out, true).max(1, 2).toDoubleVector();
+    for (int s = 0; s < p; s++) {
+      double widest = 0;
+      for (double v : spread[s]) {
+        widest = Math.max(widest, v);
+      }
+      constant[s] = out.size(1) < 2 || widest <= CONSTANT_TOLERANCE * (1 + scale[s]);
     }
-    double spread = out.max(0).sub(out.min(0)).maxNumber().doubleValue();
-    double scale = Transforms.abs(out, true).maxNumber().doubleValue();
-    return spread <= CONSTANT_TOLERANCE * (1 + scale);
+    return constant;
   }
 }

@@ -1,15 +1,13 @@
 package org.deadrelu.model.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.data.Dataset;
-import org.deadrelu.model.net.ForwardPass;
-import org.deadrelu.model.net.Network;
-import org.deadrelu.model.net.activation.Activation;
-import org.deadrelu.model.net.activation.Activations;
-import org.deadrelu.model.net.head.Head;
-import org.deadrelu.model.optim.Optimizer;
-import org.deadrelu.model.optim.WeightDecay;
+import org.deadrelu.model.net.Pass;
+import org.deadrelu.model.net.PerSlice;
+import org.deadrelu.model.net.PopulationNetwork;
 import org.deadrelu.model.probe.NeuronProbe;
 import org.deadrelu.model.probe.ProbeMeasurement;
 import org.deadrelu.model.result.CurvePoint;
@@ -20,9 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains one trial and probes it at every checkpoint. Every random draw comes from the trial's seed,
- * split into independent streams for initialization, shuffling and the probe set, so a trial's rows
- * do not depend on anything else that runs in the same JVM.
+ * Trains a population of trials in lockstep and probes them at every checkpoint. The trials must
+ * share a {@link PopulationKey}; everything else is per trial. Every random draw comes from the
+ * trial's own seed, split into independent streams for initialization, shuffling and the probe
+ * set, so a trial's rows do not depend on which population it was in or what else ran in the JVM.
+ * A trial that diverges or fails is frozen and finished; the others go on undisturbed.
  */
 public final class Trainer {
   private final DataType dtype;
@@ -36,95 +36,233 @@ public final class Trainer {
     this(DataType.FLOAT);
   }
 
-  /** Never throws for a trial's own failure: that becomes a row with status FAILED. */
+  /** Trains one trial alone (a population of one). */
   public TrialOutput train(TrialConfig c, Dataset data) {
-    TrialRecorder recorder = new TrialRecorder(c);
-    int step = 0;
+    return train(List.of(c), data).get(0);
+  }
+
+  /** Never throws for a trial's own failure: that becomes its row with status FAILED. */
+  public List<TrialOutput> train(List<TrialConfig> trials, Dataset data) {
+    Run run = new Run(trials, data);
     try {
-      SplittableRandom root = new SplittableRandom(c.seed());
-      SplittableRandom initRng = root.split();
-      SplittableRandom shuffleRng = root.split();
-      SplittableRandom probeRng = root.split();
+      run.loop();
+    } catch (RuntimeException | LinkageError e) {
+      run.failRunning(describe(e));
+    }
+    return run.outputs();
+  }
 
-      TrainingData td = TrainingData.of(data, c.probeSamples(), probeRng, dtype);
-      recorder.describeData(data.name(), "train-sample(" + td.probeRows().length + ")",
-          td.probeRows().length);
-      Network net = build(c, data, initRng);
-      Optimizer optimizer = Optimizer.of(c, net.parameters());
-      WeightDecay decay = new WeightDecay(c.l2(), c.decayBias());
-      NeuronProbe probe = new NeuronProbe(c.dormantTau(), c.saturationEps());
-      Checkpoints checkpoints = new Checkpoints(c.steps(), c.probeEvery());
-      MinibatchSampler sampler = new MinibatchSampler(td.trainRows(), c.batchSize(), shuffleRng);
+  private final class Run {
+    final List<TrialConfig> trials;
+    final int p;
+    final TrialRecorder[] recorders;
+    final TrialOutput[] outputs;
+    final long started = System.nanoTime();
+    int step;
 
-      double lossSum = 0;
-      int lossCount = 0;
+    Run(List<TrialConfig> trials, Dataset data) {
+      this.trials = trials;
+      this.p = trials.size();
+      this.recorders = new TrialRecorder[p];
+      this.outputs = new TrialOutput[p];
+      for (int s = 0; s < p; s++) {
+        recorders[s] = new TrialRecorder(trials.get(s));
+      }
+      this.data = data;
+    }
+
+    final Dataset data;
+    PopulationNetwork net;
+    PopulationData rows;
+    PopulationData.Staging stage = new PopulationData.Staging();
+    Pass trainPass;
+    Pass probePass;
+    Pass testPass;
+    INDArray trainY;
+    INDArray probeY;
+    INDArray testY;
+    NeuronProbe probe;
+    MinibatchSampler[] samplers;
+    double[] lossSum;
+    int lossCount;
+
+    void loop() {
+      TrialConfig first = trials.get(0);
+      SplittableRandom[] init = new SplittableRandom[p];
+      samplers = new MinibatchSampler[p];
+      rows = new PopulationData(data);
+      int batch = Math.min(first.batchSize(), rows.trainRows());
+      int probeRows = Math.min(first.probeSamples(), rows.trainRows());
+      int[][] probeIdx = new int[p][];
+      for (int s = 0; s < p; s++) {
+        SplittableRandom root = new SplittableRandom(trials.get(s).seed());
+        init[s] = root.split();
+        samplers[s] = new MinibatchSampler(rows.trainRows(), batch, root.split());
+        probeIdx[s] = sampleRows(rows.trainRows(), probeRows, root.split());
+        recorders[s].describeData(data.name(), "train-sample(" + probeRows + ")", probeRows);
+      }
+      int[] sizes = new int[first.hidden().size() + 2];
+      sizes[0] = data.features();
+      for (int i = 0; i < first.hidden().size(); i++) {
+        sizes[i + 1] = first.hidden().get(i);
+      }
+      sizes[sizes.length - 1] = data.outputs();
+      net = PopulationNetwork.initialize(sizes, trials, init, dtype);
+      probe = new NeuronProbe(trials.stream().mapToDouble(TrialConfig::dormantTau).toArray(),
+          new PerSlice(trials.stream().mapToDouble(TrialConfig::saturationEps).toArray(), dtype).column());
+
+      trainPass = net.pass("train", batch);
+      trainY = Nd4j.create(dtype, p, batch, data.outputs());
+      probePass = net.pass("probe", probeRows);
+      probeY = Nd4j.create(dtype, p, probeRows, data.outputs());
+      rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+      if (rows.testRows() > 0) {
+        testPass = net.pass("test", rows.testRows());
+        testY = Nd4j.create(dtype, p, rows.testRows(), data.outputs());
+        rows.fillTest(p, testPass.input(), testY, stage);
+      }
+
+      Checkpoints checkpoints = new Checkpoints(first.steps(), first.probeEvery());
+      lossSum = new double[p];
+      int[][] batchRows = new int[p][];
       for (step = 0; ; step++) {
         if (checkpoints.contains(step)) {
-          Double trainLoss = lossCount == 0 ? null : lossSum / lossCount;
-          lossSum = 0;
-          lossCount = 0;
-          if (!checkpoint(recorder, probe, net, td, step, trainLoss, optimizer.learningRate())) {
-            return recorder.finish(TrialStatus.DIVERGED, "non-finite probe loss or parameter at step " + step, step, step);
+          checkpoint(running(), true);
+        }
+        if (step == first.steps()) {
+          for (int s : running()) {
+            finish(s, TrialStatus.OK, null, null);
+          }
+          return;
+        }
+        for (int s : running()) {
+          Integer fault = trials.get(s).faultAtStep();
+          if (fault != null && fault == step) {
+            finish(s, TrialStatus.FAILED, new InjectedFault(step).getMessage(), null);
           }
         }
-        if (step == c.steps()) {
-          return recorder.finish(TrialStatus.OK, null, step, null);
+        List<Integer> running = running();
+        if (running.isEmpty()) {
+          return;
         }
-        if (c.faultAtStep() != null && c.faultAtStep() == step) {
-          throw new InjectedFault(step);
+        for (int s = 0; s < p; s++) {
+          // a finished network keeps its last rows: its sampler is its own and stops with it
+          batchRows[s] = outputs[s] == null || batchRows[s] == null ? samplers[s].next() : batchRows[s];
         }
-        int[] rows = sampler.next();
-        INDArray x = Nd4j.pullRows(td.trainX(), 1, rows);
-        INDArray y = Nd4j.pullRows(td.trainY(), 1, rows);
-        ForwardPass pass = net.forward(x);
-        double loss = net.loss(pass, y);
-        if (!Double.isFinite(loss)) {
-          // measure the network as it stands (its parameters are still finite), then stop
-          if (!recorder.measured(step) && net.parametersFinite()) {
-            checkpoint(recorder, probe, net, td, step, loss, optimizer.learningRate());
+        rows.fillTrain(batchRows, trainPass.input(), trainY, stage);
+        net.forward(trainPass);
+        double[] loss = net.loss(trainPass, trainY);
+        List<Integer> diverged = new ArrayList<>();
+        for (int s : running) {
+          if (!Double.isFinite(loss[s])) {
+            diverged.add(s);
+          } else {
+            lossSum[s] += loss[s];
           }
-          return recorder.finish(TrialStatus.DIVERGED, "non-finite training loss at step " + step, step, step);
         }
-        lossSum += loss;
         lossCount++;
-        net.backward(pass, y);
-        decay.addGradient(net.parameters());
-        optimizer.step(net.parameters());
+        if (!diverged.isEmpty()) {
+          divergeAtTrainingStep(diverged, loss);
+        }
+        net.backward(trainPass);
+        net.update();
       }
-    } catch (RuntimeException | LinkageError e) {
-      return recorder.finish(TrialStatus.FAILED, describe(e), step, null);
+    }
+
+    /** Measures the networks as they stand (their parameters still finite), then stops them. */
+    private void divergeAtTrainingStep(List<Integer> diverged, double[] loss) {
+      boolean[] finite = net.parametersFinite();
+      List<Integer> measurable = diverged.stream().filter(s -> finite[s] && !recorders[s].measured(step)).toList();
+      if (!measurable.isEmpty()) {
+        checkpoint(measurable, false);
+        for (int s : measurable) {
+          recorders[s].replaceTrainLoss(loss[s]);
+        }
+      }
+      for (int s : diverged) {
+        finish(s, TrialStatus.DIVERGED, "non-finite training loss at step " + step, step);
+      }
+    }
+
+    /** Probes the given networks; at a scheduled checkpoint, stops those that diverged. */
+    private void checkpoint(List<Integer> which, boolean scheduled) {
+      if (which.isEmpty()) {
+        return;
+      }
+      double[] testLoss = null;
+      double[] testAccuracy = null;
+      if (testPass != null) {
+        net.forward(testPass);
+        testLoss = net.loss(testPass, testY);
+        testAccuracy = net.head().accuracy(testPass.output(), testY);
+      }
+      List<ProbeMeasurement> m = probe.measure(step, net, probePass, probeY);
+      boolean[] finite = net.parametersFinite();
+      for (int s : which) {
+        ProbeMeasurement ms = m.get(s);
+        Double trainLoss = lossCount == 0 ? null : lossSum[s] / lossCount;
+        recorders[s].checkpoint(ms, new CurvePoint(step, trainLoss, ms.loss(), nanToNull(ms.accuracy()),
+            testLoss == null ? null : testLoss[s], testAccuracy == null ? null : nanToNull(testAccuracy[s]),
+            trials.get(s).lr(), 0.0));
+        if (scheduled && (!Double.isFinite(ms.loss()) || !finite[s])) {
+          finish(s, TrialStatus.DIVERGED, "non-finite probe loss or parameter at step " + step, step);
+        }
+      }
+      if (scheduled) {
+        java.util.Arrays.fill(lossSum, 0.0);
+        lossCount = 0;
+      }
+    }
+
+    private List<Integer> running() {
+      List<Integer> r = new ArrayList<>();
+      for (int s = 0; s < p; s++) {
+        if (outputs[s] == null) {
+          r.add(s);
+        }
+      }
+      return r;
+    }
+
+    private void finish(int s, TrialStatus status, String error, Integer divergedStep) {
+      if (net != null) {
+        net.freeze(s);
+      }
+      long share = (System.nanoTime() - started) / 1_000_000 / p;
+      outputs[s] = recorders[s].finish(status, error, step, divergedStep, share);
+    }
+
+    void failRunning(String error) {
+      for (int s : running()) {
+        finish(s, TrialStatus.FAILED, error, null);
+      }
+    }
+
+    List<TrialOutput> outputs() {
+      return List.of(outputs);
     }
   }
 
-  /** Runs the probe; false when the network has diverged. */
-  private static boolean checkpoint(TrialRecorder recorder, NeuronProbe probe, Network net,
-      TrainingData td, int step, Double trainLoss, double lr) {
-    ProbeMeasurement m = probe.measure(step, net, td.probeX(), td.probeY());
-    Double testLoss = null;
-    Double testAccuracy = null;
-    if (td.testX() != null) {
-      ForwardPass test = net.forward(td.testX());
-      testLoss = net.loss(test, td.testY());
-      double acc = net.head().accuracy(test.output(), td.testY());
-      testAccuracy = Double.isNaN(acc) ? null : acc;
-    }
-    Double probeAccuracy = Double.isNaN(m.accuracy()) ? null : m.accuracy();
-    recorder.checkpoint(m, new CurvePoint(step, trainLoss, m.loss(), probeAccuracy, testLoss,
-        testAccuracy, lr, 0.0));
-    return Double.isFinite(m.loss()) && net.parametersFinite();
+  private static Double nanToNull(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 
-  private Network build(TrialConfig c, Dataset data, SplittableRandom initRng) {
-    int[] sizes = new int[c.hidden().size() + 2];
-    sizes[0] = data.features();
-    for (int i = 0; i < c.hidden().size(); i++) {
-      sizes[i + 1] = c.hidden().get(i);
+  /** k distinct rows of n, by a partial Fisher-Yates shuffle (all n when k >= n), in ascending order. */
+  static int[] sampleRows(int n, int k, SplittableRandom rng) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
     }
-    sizes[sizes.length - 1] = data.outputs();
-    double alpha = c.alpha() == null ? 0.0 : c.alpha();
-    Activation activation = Activations.of(c.activation(), alpha, c.reluGradAtZero());
-    return Network.initialize(sizes, activation, Head.of(c.head()), c.init(), c.initBias(), alpha,
-        initRng, dtype);
+    int take = Math.min(k, n);
+    for (int i = 0; i < take; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = java.util.Arrays.copyOf(idx, take);
+    java.util.Arrays.sort(out);
+    return out;
   }
 
   private static String describe(Throwable e) {

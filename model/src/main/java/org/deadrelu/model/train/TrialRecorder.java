@@ -19,7 +19,6 @@ import org.deadrelu.model.result.TrialSummary;
  */
 public final class TrialRecorder {
   private final TrialConfig config;
-  private final long started = System.nanoTime();
   private final List<ProbeMeasurement> probes = new ArrayList<>();
   private final List<CurvePoint> curves = new ArrayList<>();
   private final DeathTracker deaths = new DeathTracker();
@@ -47,7 +46,16 @@ public final class TrialRecorder {
     return !probes.isEmpty() && probes.get(probes.size() - 1).step() == step;
   }
 
-  public TrialOutput finish(TrialStatus status, String error, int stepsCompleted, Integer divergedStep) {
+  /** When a divergence is measured off schedule, its curve point carries that step's own loss. */
+  public void replaceTrainLoss(double loss) {
+    CurvePoint c = curves.remove(curves.size() - 1);
+    curves.add(new CurvePoint(c.step(), loss, c.probeLoss(), c.probeAccuracy(), c.testLoss(),
+        c.testAccuracy(), c.lr(), c.warmingOffset()));
+  }
+
+  /** @param wallMillis this trial's share of its population's training time */
+  public TrialOutput finish(TrialStatus status, String error, int stepsCompleted, Integer divergedStep,
+      long wallMillis) {
     List<LayerRecord> layers = new ArrayList<>();
     List<NeuronRecord> neurons = new ArrayList<>();
     for (int c = 0; c < probes.size(); c++) {
@@ -67,12 +75,12 @@ public final class TrialRecorder {
         }
       }
     }
-    return new TrialOutput(config, summary(status, error, stepsCompleted, divergedStep), layers,
+    return new TrialOutput(config, summary(status, error, stepsCompleted, divergedStep, wallMillis), layers,
         neurons, List.copyOf(curves), List.of());
   }
 
-  private TrialSummary summary(TrialStatus status, String error, int stepsCompleted, Integer divergedStep) {
-    long wall = (System.nanoTime() - started) / 1_000_000;
+  private TrialSummary summary(TrialStatus status, String error, int stepsCompleted, Integer divergedStep,
+      long wall) {
     if (probes.isEmpty()) {
       return new TrialSummary(status, error, stepsCompleted, divergedStep, null, null, null, null,
           null, null, List.of(), null, 0, 0, 0, null, null, 0, probeSet, probeSize, dataset, wall);

@@ -18,20 +18,31 @@ class ActivationTest {
     for (int i = 0; i < z.length; i++) {
       z[i] = -20 + i * 0.02;
     }
-    return Nd4j.create(z, new long[] {1, z.length}, DataType.DOUBLE);
+    return Nd4j.create(z, new long[] {1, 1, z.length}, DataType.DOUBLE);
   }
 
-  private static double[] derivative(Activation a, INDArray z, INDArray slope) {
+  private static INDArray row(double... v) {
+    return Nd4j.create(v, new long[] {1, 1, v.length}, DataType.DOUBLE);
+  }
+
+  /** The activation's parameter: slopes [1, 1, width] for the leaky family, ELU's scale [1, 1, 1]. */
+  private static INDArray param(ActivationKind kind, double alpha, long width) {
+    if (kind == ActivationKind.ELU) {
+      return row(alpha);
+    }
+    return Nd4j.zeros(DataType.DOUBLE, 1, 1, width).addi(alpha);
+  }
+
+  private static double[] derivative(Activation a, INDArray z, INDArray param) {
     INDArray h = z.ulike();
-    a.apply(z, slope, h);
     INDArray d = z.ulike();
-    a.derivative(z, h, slope, d);
-    return d.toDoubleVector();
+    a.forward(z, param, h, d);
+    return d.reshape(d.length()).toDoubleVector();
   }
 
   @Test
   void sigmoidDerivativeNeverExceedsOneQuarter() {
-    double[] d = derivative(Activations.of(ActivationKind.SIGMOID, 0, 0), grid(), null);
+    double[] d = derivative(Activations.of(ActivationKind.SIGMOID, 0), grid(), null);
     double max = 0;
     for (double v : d) {
       assertTrue(v <= 0.25 + 1e-15, "sigmoid'(z) = " + v);
@@ -42,9 +53,9 @@ class ActivationTest {
 
   @Test
   void reluDerivativeAtZeroIsTheSetting() {
-    INDArray z = Nd4j.create(new double[][] {{-1.0, 0.0, 2.0}});
-    double[] zeroAtZero = derivative(Activations.of(ActivationKind.RELU, 0, 0), z, null);
-    double[] oneAtZero = derivative(Activations.of(ActivationKind.RELU, 0, 1), z, null);
+    INDArray z = row(-1.0, 0.0, 2.0);
+    double[] zeroAtZero = derivative(Activations.of(ActivationKind.RELU, 0), z, null);
+    double[] oneAtZero = derivative(Activations.of(ActivationKind.RELU, 1), z, null);
     assertEquals(0.0, zeroAtZero[0]);
     assertEquals(0.0, zeroAtZero[1]);
     assertEquals(1.0, zeroAtZero[2]);
@@ -56,10 +67,9 @@ class ActivationTest {
   @Test
   void leakyFamilyNeverHasZeroGradient() {
     INDArray z = grid();
-    INDArray slope = Nd4j.zeros(DataType.DOUBLE, 1, z.columns()).addi(0.01);
     for (ActivationKind kind : new ActivationKind[] {ActivationKind.LEAKY_RELU, ActivationKind.PRELU,
         ActivationKind.ELU}) {
-      double[] d = derivative(Activations.of(kind, 0.01, 0), z, slope);
+      double[] d = derivative(Activations.of(kind, 0), z, param(kind, 0.01, z.size(2)));
       for (double v : d) {
         assertTrue(v > 0, kind + " has gradient " + v);
       }
@@ -69,12 +79,11 @@ class ActivationTest {
   @Test
   void valuesMatchTheirClosedForms() {
     double[] zs = {-3.0, -0.5, 0.0, 0.7, 4.0};
-    INDArray z = Nd4j.create(new double[][] {zs});
-    INDArray slope = Nd4j.create(new double[][] {{0.1, 0.1, 0.1, 0.1, 0.1}});
+    INDArray z = row(zs);
     for (ActivationKind kind : ActivationKind.values()) {
-      Activation a = Activations.of(kind, 0.1, 0);
+      Activation a = Activations.of(kind, 0);
       INDArray h = z.ulike();
-      a.apply(z, slope, h);
+      a.forward(z, param(kind, 0.1, zs.length), h, z.ulike());
       for (int i = 0; i < zs.length; i++) {
         double x = zs[i];
         double expected = switch (kind) {

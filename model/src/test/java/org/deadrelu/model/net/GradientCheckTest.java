@@ -3,14 +3,13 @@ package org.deadrelu.model.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.deadrelu.model.config.ActivationKind;
 import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.config.InitKind;
-import org.deadrelu.model.net.activation.Activation;
-import org.deadrelu.model.net.activation.Activations;
-import org.deadrelu.model.net.head.Head;
+import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.optim.WeightDecay;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,10 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Backpropagation against central finite differences of the objective (mean data loss plus the
- * weight-decay penalty), in double precision, for every activation, head and decay setting.
+ * Backpropagation against central finite differences of each network's objective (mean data loss
+ * plus its weight-decay penalty), in double precision, for every activation, head and decay setting,
+ * on a population of two networks with different settings. A perturbation of one network's
+ * parameter must leave the other network's objective exactly unchanged.
  */
 class GradientCheckTest {
   private static final double H = 1e-6;
@@ -31,67 +33,80 @@ class GradientCheckTest {
     Stream.Builder<Arguments> b = Stream.builder();
     for (ActivationKind a : ActivationKind.values()) {
       for (HeadKind h : HeadKind.values()) {
-        b.add(Arguments.of(a, h, 0.0, false));
+        b.add(Arguments.of(a, h, 0.0, 0.0));
       }
     }
     for (ActivationKind a : new ActivationKind[] {ActivationKind.RELU, ActivationKind.PRELU}) {
-      b.add(Arguments.of(a, HeadKind.SOFTMAX, 0.3, true));
-      b.add(Arguments.of(a, HeadKind.SOFTMAX, 0.3, false));
+      b.add(Arguments.of(a, HeadKind.SOFTMAX, 0.3, 0.1));
     }
     return b.build();
   }
 
-  @ParameterizedTest(name = "{0} + {1}, l2={2}, decayBias={3}")
+  @ParameterizedTest(name = "{0} + {1}, l2 = {2} and {3}")
   @MethodSource("cases")
-  void backpropagationMatchesFiniteDifferences(ActivationKind kind, HeadKind headKind, double l2,
-      boolean decayBias) {
+  void backpropagationMatchesFiniteDifferences(ActivationKind kind, HeadKind headKind, double l2a, double l2b) {
     SplittableRandom rng = new SplittableRandom(kind.ordinal() * 31L + headKind.ordinal());
-    Activation activation = Activations.of(kind, 0.2, 0);
-    Head head = Head.of(headKind);
     int outputs = headKind == HeadKind.LINEAR ? 2 : 3;
-    Network net = Network.initialize(new int[] {3, 5, 4, outputs}, activation, head,
-        InitKind.XAVIER_NORMAL, 0.1, 0.2, rng, DataType.DOUBLE);
+    // network 0 decays its biases, network 1 does not; they also differ in alpha and initial bias
+    List<TrialConfig> trials = List.of(
+        TrialConfig.builder().activation(kind).head(headKind).init(InitKind.XAVIER_NORMAL).alpha(0.2)
+            .initBias(0.1).l2(l2a).decayBias(true).seed(1).build(),
+        TrialConfig.builder().activation(kind).head(headKind).init(InitKind.XAVIER_NORMAL).alpha(0.3)
+            .initBias(-0.05).l2(l2b).decayBias(false).seed(2).build());
+    int[] sizes = {3, 5, 4, outputs};
+    PopulationNetwork net = PopulationNetwork.initialize(sizes, trials,
+        new SplittableRandom[] {rng.split(), rng.split()}, DataType.DOUBLE);
     if (headKind == HeadKind.RELU_NORMALIZE) {
-      // keep every output unit positive so the loss is finite and differentiable
-      net.layers().get(2).bias().assign(3.0);
+      net.bias(2).assign(3.0); // every output unit positive: the loss is finite and differentiable
     }
     if (kind == ActivationKind.PRELU) {
-      net.layers().get(0).slope().assign(Nd4j.create(new double[][] {{0.1, 0.2, 0.3, 0.15, 0.25}}));
+      net.slope(0).assign(Nd4j.create(new double[][][] {{{0.1, 0.2, 0.3, 0.15, 0.25}}, {{0.3, 0.05, 0.2, 0.1, 0.4}}}));
     }
-    INDArray x = Nd4j.create(gaussian(rng, ROWS * 3), new long[] {ROWS, 3}, DataType.DOUBLE);
+    Pass pass = net.pass("check", ROWS);
+    pass.input().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 3))
+        .assign(Nd4j.create(gaussian(rng, 2 * ROWS * 3), new long[] {2, ROWS, 3}, DataType.DOUBLE));
     INDArray y = targets(headKind, outputs, rng);
-    WeightDecay decay = new WeightDecay(l2, decayBias);
 
-    net.backward(net.forward(x), y);
-    decay.addGradient(net.parameters());
+    net.forward(pass);
+    net.loss(pass, y);
+    net.backward(pass);
+    WeightDecay.addGradient(net.parameters());
 
     int checked = 0;
     for (Parameter p : net.parameters()) {
       INDArray v = p.value();
+      long perNetwork = v.length() / 2;
       for (long i = 0; i < v.length(); i++) {
+        int network = (int) (i / perNetwork);
+        int other = 1 - network;
         double original = v.getDouble(i);
         v.putScalar(i, original + H);
-        double up = objective(net, decay, x, y);
+        double[] up = objective(net, pass, y);
         v.putScalar(i, original - H);
-        double down = objective(net, decay, x, y);
+        double[] down = objective(net, pass, y);
         v.putScalar(i, original);
-        double numeric = (up - down) / (2 * H);
+        double numeric = (up[network] - down[network]) / (2 * H);
         double analytic = p.gradient().getDouble(i);
+        long element = i;
         assertEquals(numeric, analytic, 1e-6 + 1e-5 * Math.abs(numeric),
-            () -> p.kind() + " of layer " + p.layer() + " element " + " for " + kind + "+" + headKind);
+            () -> p.kind() + " of layer " + p.layer() + ", element " + element + ", " + kind + " + " + headKind);
+        assertEquals(up[other], down[other], 0.0, "a network's parameter moved its neighbour's objective");
         checked++;
       }
     }
-    assertTrue(checked > 50, "checked every parameter element");
+    assertTrue(checked > 100, "checked every parameter element");
   }
 
-  private static double objective(Network net, WeightDecay decay, INDArray x, INDArray y) {
-    return net.loss(net.forward(x), y) + decay.penalty(net.parameters());
+  private static double[] objective(PopulationNetwork net, Pass pass, INDArray y) {
+    net.forward(pass);
+    double[] loss = net.loss(pass, y);
+    double[] penalty = net.penalty();
+    return new double[] {loss[0] + penalty[0], loss[1] + penalty[1]};
   }
 
   private static INDArray targets(HeadKind head, int outputs, SplittableRandom rng) {
-    double[] t = new double[ROWS * outputs];
-    for (int r = 0; r < ROWS; r++) {
+    double[] t = new double[2 * ROWS * outputs];
+    for (int r = 0; r < 2 * ROWS; r++) {
       if (head == HeadKind.LINEAR) {
         for (int j = 0; j < outputs; j++) {
           t[r * outputs + j] = rng.nextGaussian();
@@ -100,7 +115,7 @@ class GradientCheckTest {
         t[r * outputs + rng.nextInt(outputs)] = 1.0;
       }
     }
-    return Nd4j.create(t, new long[] {ROWS, outputs}, DataType.DOUBLE);
+    return Nd4j.create(t, new long[] {2, ROWS, outputs}, DataType.DOUBLE);
   }
 
   private static double[] gaussian(SplittableRandom rng, int n) {

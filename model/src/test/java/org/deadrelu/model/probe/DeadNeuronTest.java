@@ -6,21 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.deadrelu.model.config.ActivationKind;
-import org.deadrelu.model.config.HeadKind;
-import org.deadrelu.model.net.DenseLayer;
-import org.deadrelu.model.net.Network;
-import org.deadrelu.model.net.activation.Activations;
-import org.deadrelu.model.net.head.Head;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.net.Pass;
+import org.deadrelu.model.net.PopulationNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Death on hand-built weights, where the answer is known without running the probe. */
 class DeadNeuronTest {
-  // probe set: x in {-2, -1, 0.5, 3} (one feature)
-  private static final INDArray X = Nd4j.create(new double[][] {{-2}, {-1}, {0.5}, {3}});
-  private static final INDArray Y = Nd4j.create(new double[][] {{1, 0}, {1, 0}, {0, 1}, {0, 1}});
+  // probe set: x in {-2, -1, 0.5, 3} (one feature); targets: two classes
+  private static final double[] X = {-2, -1, 0.5, 3};
+  private static final INDArray Y = Nd4j.create(new double[][][] {{{1, 0}, {1, 0}, {0, 1}, {0, 1}}});
 
   /**
    * Four hidden neurons with z = w x + b:
@@ -29,27 +30,25 @@ class DeadNeuronTest {
    * 2: z = -x - 1 (max at x = -2 is exactly 1 > 0: alive on one point);
    * 3: z = x - 3 (max exactly 0 at x = 3: dead, since z <= 0 everywhere).
    */
-  private static Network network(ActivationKind kind) {
-    INDArray w1 = Nd4j.create(new double[][] {{1, 1, -1, 1}});
-    INDArray b1 = Nd4j.create(new double[][] {{-10, 0, -1, -3}});
-    INDArray slope = Nd4j.create(new double[][] {{0.1, 0.1, 0.1, 0.1}});
-    INDArray w2 = Nd4j.create(new double[][] {{1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}});
-    INDArray b2 = Nd4j.create(new double[][] {{0, 0}});
-    return new Network(
-        List.of(new DenseLayer(w1.castTo(X.dataType()), b1.castTo(X.dataType()), slope), new DenseLayer(w2, b2, null)),
-        Activations.of(kind, 0.1, 0), Head.of(HeadKind.SOFTMAX));
-  }
-
   private static LayerMeasures hidden(ActivationKind kind) {
-    return new NeuronProbe(0.1, 0.01).measure(0, network(kind), X, Y).layers().get(0);
+    TrialConfig c = TrialConfig.builder().activation(kind).alpha(0.1).build();
+    PopulationNetwork net = PopulationNetwork.initialize(new int[] {1, 4, 2}, List.of(c),
+        new SplittableRandom[] {new SplittableRandom(1)}, DataType.DOUBLE);
+    net.weights(0).assign(Nd4j.create(new double[][][] {{{1, 1, -1, 1}, {-10, 0, -1, -3}}}));
+    net.weights(1).assign(Nd4j.create(new double[][][] {{{1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}, {0, 0}}}));
+    Pass pass = net.pass("probe", X.length);
+    pass.input().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0))
+        .assign(Nd4j.create(X, new long[] {1, X.length}, DataType.DOUBLE));
+    NeuronProbe probe = new NeuronProbe(new double[] {0.1}, Nd4j.create(new double[] {0.01}, new long[] {1, 1, 1}, DataType.DOUBLE));
+    return probe.measure(0, net, pass, Y).get(0).layers().get(0);
   }
 
   @Test
   void reluIsDeadExactlyWhenPreactivationIsNonPositiveOnTheWholeProbeSet() {
     LayerMeasures m = hidden(ActivationKind.RELU);
     assertArrayEquals(new boolean[] {true, false, false, true}, m.dead());
-    assertArrayEquals(new double[] {-7, 3, 1, 0}, m.maxPreact(), 1e-6);
-    assertArrayEquals(new double[] {0, 0.5, 0.25, 0}, m.activeRate(), 1e-9);
+    assertArrayEquals(new double[] {-7, 3, 1, 0}, m.maxPreact(), 1e-12);
+    assertArrayEquals(new double[] {0, 0.5, 0.25, 0}, m.activeRate(), 1e-12);
     assertEquals(0.5, m.deadFraction());
   }
 
@@ -79,9 +78,9 @@ class DeadNeuronTest {
     // |h| means: n0 0, n1 (0.5 + 3)/4, n2 (1 + 0)/4, n3 0
     double[] mean = {0, 3.5 / 4, 1.0 / 4, 0};
     double layer = (mean[1] + mean[2]) / 4;
-    assertArrayEquals(mean, m.meanAbsAct(), 1e-6);
+    assertArrayEquals(mean, m.meanAbsAct(), 1e-12);
     for (int i = 0; i < 4; i++) {
-      assertEquals(mean[i] / (layer + 1e-9), m.dormantScore()[i], 1e-5);
+      assertEquals(mean[i] / (layer + 1e-9), m.dormantScore()[i], 1e-9);
     }
     assertArrayEquals(new boolean[] {true, false, false, true}, m.dormant());
   }
@@ -90,8 +89,15 @@ class DeadNeuronTest {
   void sigmoidSaturationCountsSmallDerivatives() {
     // sigmoid'(z) < 0.01 iff |z| > 4.59: neuron 0 (z from -12 to -7) is saturated everywhere
     LayerMeasures m = hidden(ActivationKind.SIGMOID);
-    assertEquals(1.0, m.saturatedRate()[0], 1e-9);
-    assertEquals(0.0, m.saturatedRate()[1], 1e-9);
+    assertEquals(1.0, m.saturatedRate()[0], 1e-12);
+    assertEquals(0.0, m.saturatedRate()[1], 1e-12);
     assertFalse(m.dead()[0], "a saturated sigmoid is not dead");
+  }
+
+  @Test
+  void biasesAndWeightNormsAreReadOffTheLayer() {
+    LayerMeasures m = hidden(ActivationKind.RELU);
+    assertArrayEquals(new double[] {-10, 0, -1, -3}, m.bias(), 0.0);
+    assertArrayEquals(new double[] {1, 1, 1, 1}, m.weightNorm(), 1e-12);
   }
 }

@@ -23,14 +23,14 @@ class ShardTrainerTest {
   @Test
   void aTrialGivesTheSameRowsAloneAsInAShardBesideOthers() {
     TrialConfig target = trial(ActivationKind.RELU, 0.2, 7);
-    TrialOutput alone = new ShardTrainer(new Trainer(), p -> null).train(List.of(target)).get(0);
+    TrialOutput alone = new ShardTrainer(new Trainer(), p -> null, 64).train(List.of(target)).get(0);
 
     List<TrialConfig> shard = new ArrayList<>();
     shard.add(trial(ActivationKind.ELU, 0.05, 1));
     shard.add(trial(ActivationKind.RELU, 5.0, 2)); // a noisy neighbour
     shard.add(target);
     shard.add(trial(ActivationKind.TANH, 0.1, 3));
-    TrialOutput inShard = new ShardTrainer(new Trainer(), p -> null).train(shard).get(2);
+    TrialOutput inShard = new ShardTrainer(new Trainer(), p -> null, 64).train(shard).get(2);
 
     assertEquals(target.trialId(), inShard.trialId());
     assertEquals(alone.neurons(), inShard.neurons());
@@ -44,7 +44,7 @@ class ShardTrainerTest {
         .dataSource(DataSourceKind.CSV).dataPath("missing.csv").build();
     List<TrialOutput> out = new ShardTrainer(new Trainer(), p -> {
       throw new IllegalStateException("no such file: " + p);
-    }).train(List.of(bad, trial(ActivationKind.RELU, 0.1, 2)));
+    }, 64).train(List.of(bad, trial(ActivationKind.RELU, 0.1, 2)));
     assertEquals(TrialStatus.FAILED, out.get(0).summary().status());
     assertTrue(out.get(0).summary().error().contains("missing.csv"), out.get(0).summary().error());
     assertEquals(TrialStatus.OK, out.get(1).summary().status());

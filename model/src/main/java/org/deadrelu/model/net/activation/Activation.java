@@ -4,28 +4,21 @@ import org.deadrelu.model.config.ActivationKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An element-wise hidden-layer activation h = f(z) with its derivative beside it.
+ * An element-wise hidden-layer activation: one call writes h = f(z) and d = f'(z), the derivative
+ * kept for the backward pass. Arrays are [P, rows, width] for a population of P networks.
  *
- * <p>{@code slope} is the layer's per-neuron negative-side slope, a [1, width] row used by the
- * leaky family and ignored (may be null) by the others. Outputs are written into the given arrays.
+ * <p>{@code param} is the per-network, per-neuron parameter the activation needs, broadcast over
+ * rows: the negative-side slopes [P, 1, width] of the leaky family, ELU's scale [P, 1, 1]; null for
+ * the others. {@code h} may be a view into a larger buffer.
  */
 public interface Activation {
 
   ActivationKind kind();
 
-  /** h = f(z). */
-  void apply(INDArray z, INDArray slope, INDArray h);
-
-  /** out = f'(z); {@code h} holds f(z) already, for activations whose derivative is cheaper from it. */
-  void derivative(INDArray z, INDArray h, INDArray slope, INDArray out);
+  void forward(INDArray z, INDArray param, INDArray h, INDArray d);
 
   /** Whether the negative-side slope is a trained parameter (PReLU). */
   default boolean learnsSlope() {
-    return false;
-  }
-
-  /** Whether the layer carries a slope row at all. */
-  default boolean usesSlope() {
     return false;
   }
 }

@@ -6,13 +6,12 @@ import org.deadrelu.model.config.ActivationKind;
 public final class Activations {
   private Activations() {}
 
-  /** @param alpha ELU's scale (the leaky family's slope lives in the layer); ignored by the others */
-  public static Activation of(ActivationKind kind, double alpha, int reluGradAtZero) {
+  public static Activation of(ActivationKind kind, int reluGradAtZero) {
     return switch (kind) {
       case RELU -> new Relu(reluGradAtZero);
       case LEAKY_RELU -> new LeakyRelu();
       case PRELU -> new PRelu();
-      case ELU -> new Elu(alpha);
+      case ELU -> new Elu();
       case SIGMOID -> new Sigmoid();
       case TANH -> new Tanh();
       case SOFTPLUS -> new Softplus();

@@ -12,12 +12,8 @@ public final class Identity implements Activation {
   }
 
   @Override
-  public void apply(INDArray z, INDArray slope, INDArray h) {
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
     h.assign(z);
-  }
-
-  @Override
-  public void derivative(INDArray z, INDArray h, INDArray slope, INDArray out) {
-    out.assign(1.0);
+    d.assign(1.0);
   }
 }

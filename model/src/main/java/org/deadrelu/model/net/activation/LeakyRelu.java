@@ -3,6 +3,7 @@ package org.deadrelu.model.net.activation;
 import org.deadrelu.model.config.ActivationKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -17,20 +18,9 @@ public class LeakyRelu implements Activation {
   }
 
   @Override
-  public boolean usesSlope() {
-    return true;
-  }
-
-  @Override
-  public void apply(INDArray z, INDArray slope, INDArray h) {
-    derivative(z, null, slope, h); // f(z) = f'(z) * z for a piecewise-linear f through 0
-    h.muli(z);
-  }
-
-  @Override
-  public void derivative(INDArray z, INDArray h, INDArray slope, INDArray out) {
-    Nd4j.exec(new Step(z, out, 0.0)); // [z > 0]
-    out.muliRowVector(slope.rsub(1.0)); // [z > 0] * (1 - a)
-    out.addiRowVector(slope); // + a
+  public void forward(INDArray z, INDArray slope, INDArray h, INDArray d) {
+    Nd4j.exec(new Step(z, d, 0.0)); // [z > 0]
+    d.muli(slope.rsub(1.0)).addi(slope); // [z > 0] (1 - a) + a
+    Nd4j.exec(new MulOp(z, d, h)); // piecewise linear through 0: f(z) = f'(z) z
   }
 }

@@ -3,6 +3,7 @@ package org.deadrelu.model.net.activation;
 import org.deadrelu.model.config.ActivationKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -25,20 +26,14 @@ public final class Relu implements Activation {
   }
 
   @Override
-  public void apply(INDArray z, INDArray slope, INDArray h) {
-    h.assign(z);
-    Nd4j.exec(new Step(z, h, 0.0)); // h = [z > 0]
-    h.muli(z);
-  }
-
-  @Override
-  public void derivative(INDArray z, INDArray h, INDArray slope, INDArray out) {
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
     if (gradAtZero == 0) {
-      Nd4j.exec(new Step(z, out, 0.0)); // [z > 0]
+      Nd4j.exec(new Step(z, d, 0.0)); // [z > 0]
     } else {
-      out.assign(z).negi();
-      Nd4j.exec(new Step(out, out, 0.0)); // [-z > 0] = [z < 0]
-      out.rsubi(1.0); // [z >= 0]
+      d.assign(z).negi();
+      Nd4j.exec(new Step(d, d, 0.0)); // [z < 0]
+      d.rsubi(1.0); // [z >= 0]
     }
+    Nd4j.exec(new MulOp(z, d, h)); // z * f'(z) is f(z) either way, since f(0) = 0
   }
 }

@@ -13,13 +13,10 @@ public final class Sigmoid implements Activation {
   }
 
   @Override
-  public void apply(INDArray z, INDArray slope, INDArray h) {
-    h.assign(z);
-    Transforms.sigmoid(h, false);
-  }
-
-  @Override
-  public void derivative(INDArray z, INDArray h, INDArray slope, INDArray out) {
-    out.assign(h).rsubi(1.0).muli(h);
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+    d.assign(z);
+    Transforms.sigmoid(d, false);
+    h.assign(d);
+    d.muli(d.rsub(1.0));
   }
 }

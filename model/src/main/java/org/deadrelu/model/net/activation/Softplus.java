@@ -13,14 +13,9 @@ public final class Softplus implements Activation {
   }
 
   @Override
-  public void apply(INDArray z, INDArray slope, INDArray h) {
-    h.assign(z);
-    Transforms.softPlus(h, false);
-  }
-
-  @Override
-  public void derivative(INDArray z, INDArray h, INDArray slope, INDArray out) {
-    out.assign(z);
-    Transforms.sigmoid(out, false);
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+    h.assign(Transforms.softPlus(z, true));
+    d.assign(z);
+    Transforms.sigmoid(d, false);
   }
 }

@@ -13,13 +13,10 @@ public final class Tanh implements Activation {
   }
 
   @Override
-  public void apply(INDArray z, INDArray slope, INDArray h) {
-    h.assign(z);
-    Transforms.tanh(h, false);
-  }
-
-  @Override
-  public void derivative(INDArray z, INDArray h, INDArray slope, INDArray out) {
-    out.assign(h).muli(h).rsubi(1.0);
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+    d.assign(z);
+    Transforms.tanh(d, false);
+    h.assign(d);
+    d.muli(d).rsubi(1.0);
   }
 }

@@ -4,44 +4,53 @@ import org.deadrelu.model.config.HeadKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An output head and its loss, on the output layer's pre-activation z [rows, outputs]. Targets y are
- * one-hot rows for classifiers and values [rows, 1] for regression. Losses are means over rows.
+ * An output head and its loss, on the output layer's pre-activation z [P, rows, outputs] of a
+ * population. Targets y are one-hot rows for classifiers and values for regression. Losses are
+ * means over rows, one per network.
  */
 public interface Head {
 
   HeadKind kind();
 
-  /** Mean loss; +infinity when a target gets probability 0 (never an exception). */
-  double loss(INDArray z, INDArray y);
+  /**
+   * Each network's mean loss (+infinity where a target gets probability 0, never an exception), and
+   * dz = d(mean loss)/dz written into {@code dz}.
+   *
+   * @param scratch a buffer shaped like z
+   * @param perSlice a [P] buffer
+   */
+  double[] lossAndGradient(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice);
 
-  /** dz = d(mean loss)/dz, written into {@code dz}. */
-  void gradient(INDArray z, INDArray y, INDArray dz);
-
-  /** What the network outputs for each row: probabilities for classifiers, predictions for regression. */
+  /** What each network outputs per row: class probabilities, or the prediction for regression. */
   INDArray output(INDArray z);
 
-  /** Fraction of rows whose highest-probability class is the target; NaN for regression. */
-  default double accuracy(INDArray z, INDArray y) {
+  /** Per network, the fraction of rows whose most probable class is the target; NaN for regression. */
+  default double[] accuracy(INDArray z, INDArray y) {
+    int p = (int) z.size(0);
+    double[] acc = new double[p];
     if (!kind().classifies()) {
-      return Double.NaN;
+      java.util.Arrays.fill(acc, Double.NaN);
+      return acc;
     }
-    double[][] p = output(z).toDoubleMatrix();
-    double[][] t = y.toDoubleMatrix();
-    int right = 0;
-    for (int i = 0; i < p.length; i++) {
-      int best = -1;
-      double bestP = 0;
-      for (int j = 0; j < p[i].length; j++) {
-        if (p[i][j] > bestP) { // a row of zero probabilities predicts nothing
-          best = j;
-          bestP = p[i][j];
+    INDArray probabilities = output(z);
+    for (int s = 0; s < p; s++) {
+      double[][] prob = probabilities.slice(s).toDoubleMatrix();
+      double[][] t = y.slice(s).toDoubleMatrix();
+      int right = 0;
+      for (int i = 0; i < prob.length; i++) {
+        int best = -1;
+        double bestP = 0;
+        for (int j = 0; j < prob[i].length; j++) {
+          if (prob[i][j] > bestP) { // a row of zero (or undefined) probabilities predicts nothing
+            best = j;
+            bestP = prob[i][j];
+          }
         }
+        right += best >= 0 && t[i][best] == 1.0 ? 1 : 0;
       }
-      if (best >= 0 && t[i][best] == 1.0) {
-        right++;
-      }
+      acc[s] = prob.length == 0 ? Double.NaN : (double) right / prob.length;
     }
-    return p.length == 0 ? Double.NaN : (double) right / p.length;
+    return acc;
   }
 
   static Head of(HeadKind kind) {

@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The broken head: h = relu(z), p = h / sum(h), loss = -log p_y. A class whose output unit is not
  * positive gets probability exactly 0, so its loss is +infinity (and a row with no positive unit has
- * no distribution at all, also +infinity). The gradient uses relu'(0) = 0.
+ * no distribution at all, also +infinity). The gradient uses relu'(0) = 0. Rarely on a hot path, so
+ * it allocates its temporaries.
  */
 public final class ReluNormalizeCrossEntropy implements Head {
 
@@ -18,39 +19,33 @@ public final class ReluNormalizeCrossEntropy implements Head {
   }
 
   @Override
-  public double loss(INDArray z, INDArray y) {
-    INDArray h = relu(z);
-    double[] s = h.sum(1).toDoubleVector();
-    double[] hy = h.mul(y).sum(1).toDoubleVector();
-    double total = 0;
-    for (int i = 0; i < s.length; i++) {
-      if (!(hy[i] > 0)) {
-        return Double.POSITIVE_INFINITY;
+  public double[] lossAndGradient(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    long p = z.size(0);
+    long rows = z.size(1);
+    Nd4j.exec(new Step(z, scratch, 0.0)); // relu'(z)
+    INDArray h = scratch.mul(z);
+    INDArray sum = h.sum(true, 2); // [P, rows, 1]
+    INDArray hy = h.mul(y).sum(true, 2);
+    double[] loss = new double[(int) p];
+    double[] s = sum.reshape(p * rows).toDoubleVector();
+    double[] t = hy.reshape(p * rows).toDoubleVector();
+    for (int k = 0; k < p; k++) {
+      double total = 0;
+      for (int r = 0; r < rows; r++) {
+        int i = (int) (k * rows + r);
+        total += t[i] > 0 ? Math.log(s[i]) - Math.log(t[i]) : Double.POSITIVE_INFINITY;
       }
-      total += Math.log(s[i]) - Math.log(hy[i]);
+      loss[k] = total / rows;
     }
-    return total / s.length;
-  }
-
-  @Override
-  public void gradient(INDArray z, INDArray y, INDArray dz) {
     // dL/dh_j = (1/S - [j = y] / h_y) / rows, then through relu'
-    INDArray h = relu(z);
-    INDArray invS = h.sum(1).rdivi(1.0).reshape(z.rows(), 1);
-    INDArray invHy = h.mul(y).sum(1).rdivi(1.0).reshape(z.rows(), 1);
-    INDArray dh = y.mulColumnVector(invHy).negi().addiColumnVector(invS).divi(z.rows());
-    Nd4j.exec(new Step(z, dz, 0.0));
-    dz.muli(dh);
+    INDArray dh = y.mul(hy.rdiv(1.0)).negi().addi(sum.rdiv(1.0)).divi(rows);
+    dz.assign(dh.muli(scratch));
+    return loss;
   }
 
   @Override
   public INDArray output(INDArray z) {
-    INDArray h = relu(z);
-    return h.diviColumnVector(h.sum(1).reshape(z.rows(), 1));
-  }
-
-  private static INDArray relu(INDArray z) {
-    INDArray h = Nd4j.exec(new Step(z, z.ulike(), 0.0));
-    return h.muli(z);
+    INDArray h = Nd4j.exec(new Step(z, z.ulike(), 0.0)).muli(z);
+    return h.divi(h.sum(true, 2));
   }
 }

@@ -1,0 +1,287 @@
+package org.deadrelu.model.net;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.net.activation.Activation;
+import org.deadrelu.model.net.activation.Activations;
+import org.deadrelu.model.net.head.Head;
+import org.deadrelu.model.optim.Adam;
+import org.deadrelu.model.optim.Momentum;
+import org.deadrelu.model.optim.Optimizer;
+import org.deadrelu.model.optim.Sgd;
+import org.deadrelu.model.optim.WeightDecay;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * P fully connected networks of the same shape, trained in lockstep: every parameter is stacked
+ * along a leading network dimension, so each ND4J op (a batched gemm, an element-wise op) works on
+ * all of them at once. Everything that differs between trials (learning rate, weight decay and
+ * whether it touches biases, alpha, initial bias, initializer, seed) is a per-network value, never a
+ * separate code path, and no op mixes values of two networks: a network's results do not depend on
+ * its neighbours. One network is a population of one.
+ *
+ * <p>Layer l holds W [P, in + 1, out] whose last row is the bias (see {@link Pass}).
+ */
+public final class PopulationNetwork {
+  private static final MMulTranspose NONE = MMulTranspose.allFalse();
+  private static final MMulTranspose TRANSPOSE_A = MMulTranspose.builder().transposeA(true).build();
+  private static final MMulTranspose TRANSPOSE_B = MMulTranspose.builder().transposeB(true).build();
+
+  private final int population;
+  private final int[] sizes;
+  private final DataType dtype;
+  private final Activation activation;
+  private final Head head;
+  private final INDArray[] weights;
+  private final INDArray[] slopes;
+  private final INDArray eluAlpha;
+  private final List<Parameter> parameters = new ArrayList<>();
+  private final Optimizer optimizer;
+  private final PerSlice lr;
+  private final double[] baseLr;
+  private final Map<String, Pass> passes = new HashMap<>();
+
+  private PopulationNetwork(int[] sizes, List<TrialConfig> trials, INDArray[] weights, INDArray[] slopes,
+      DataType dtype) {
+    TrialConfig first = trials.get(0);
+    this.population = trials.size();
+    this.sizes = sizes.clone();
+    this.dtype = dtype;
+    this.activation = Activations.of(first.activation(), first.reluGradAtZero());
+    this.head = Head.of(first.head());
+    this.weights = weights;
+    this.slopes = slopes;
+    this.eluAlpha = first.activation() == ActivationKind.ELU
+        ? new PerSlice(trials.stream().mapToDouble(TrialConfig::alpha).toArray(), dtype).column()
+        : null;
+    for (int l = 0; l < weights.length; l++) {
+      parameters.add(new Parameter(l, ParameterKind.WEIGHTS_AND_BIAS, weights[l], weights[l].ulike(),
+          decayOf(trials, weights[l], sizes[l]), weights[l].ulike()));
+    }
+    if (activation.learnsSlope()) {
+      for (int l = 0; l < slopes.length; l++) {
+        parameters.add(new Parameter(l, ParameterKind.SLOPE, slopes[l], slopes[l].ulike(),
+            decayOf(trials, slopes[l], -1), slopes[l].ulike()));
+      }
+    }
+    this.baseLr = trials.stream().mapToDouble(TrialConfig::lr).toArray();
+    this.lr = new PerSlice(baseLr, dtype);
+    this.optimizer = switch (first.optimizer()) {
+      case SGD -> new Sgd();
+      case MOMENTUM -> new Momentum(new PerSlice(trials.stream().mapToDouble(TrialConfig::momentum).toArray(), dtype), parameters);
+      case ADAM -> new Adam(trials.stream().mapToDouble(TrialConfig::adamBeta1).toArray(),
+          trials.stream().mapToDouble(TrialConfig::adamBeta2).toArray(), parameters, dtype);
+    };
+  }
+
+  /**
+   * A fresh population: network p's weights are drawn from {@code rngs[p]} with its trial's
+   * initializer, its hidden biases start at its initial bias, output biases at 0, slopes at alpha.
+   * The trials must agree on activation, head and optimizer.
+   *
+   * @param sizes layer widths from input to output, e.g. [2, 64, 64, 3]
+   */
+  public static PopulationNetwork initialize(int[] sizes, List<TrialConfig> trials, RandomGenerator[] rngs,
+      DataType dtype) {
+    int p = trials.size();
+    int layers = sizes.length - 1;
+    INDArray[] w = new INDArray[layers];
+    for (int l = 0; l < layers; l++) {
+      int in = sizes[l];
+      int out = sizes[l + 1];
+      double[] flat = new double[p * (in + 1) * out];
+      for (int s = 0; s < p; s++) {
+        TrialConfig c = trials.get(s);
+        double[] drawn = Initializer.draw(c.init(), in, out, rngs[s]);
+        int base = s * (in + 1) * out;
+        System.arraycopy(drawn, 0, flat, base, in * out);
+        double bias = l + 1 < layers ? c.initBias() : 0.0;
+        for (int j = 0; j < out; j++) {
+          flat[base + in * out + j] = bias;
+        }
+      }
+      w[l] = Nd4j.create(flat, new long[] {p, in + 1, out}, DataType.DOUBLE).castTo(dtype);
+    }
+    boolean leaky = trials.get(0).activation() == ActivationKind.LEAKY_RELU
+        || trials.get(0).activation() == ActivationKind.PRELU;
+    INDArray[] slopes = new INDArray[leaky ? layers - 1 : 0];
+    for (int l = 0; l < slopes.length; l++) {
+      int out = sizes[l + 1];
+      double[] flat = new double[p * out];
+      for (int s = 0; s < p; s++) {
+        java.util.Arrays.fill(flat, s * out, (s + 1) * out, trials.get(s).alpha());
+      }
+      slopes[l] = Nd4j.create(flat, new long[] {p, 1, out}, DataType.DOUBLE).castTo(dtype);
+    }
+    return new PopulationNetwork(sizes, trials, w, slopes, dtype);
+  }
+
+  /** Per-network decay strengths shaped like {@code value}; null when no network decays anything. */
+  private static INDArray decayOf(List<TrialConfig> trials, INDArray value, int biasRow) {
+    if (trials.stream().allMatch(t -> t.l2() == 0)) {
+      return null;
+    }
+    INDArray decay = value.ulike();
+    for (int s = 0; s < trials.size(); s++) {
+      TrialConfig t = trials.get(s);
+      double onBias = t.decayBias() ? t.l2() : 0.0;
+      INDArray slice = decay.slice(s);
+      if (biasRow < 0) { // slopes: decayed with the biases
+        slice.assign(onBias);
+      } else {
+        slice.assign(t.l2());
+        slice.getRow(biasRow).assign(onBias);
+      }
+    }
+    return decay;
+  }
+
+  public int size() {
+    return population;
+  }
+
+  public int[] sizes() {
+    return sizes.clone();
+  }
+
+  public int layers() {
+    return weights.length;
+  }
+
+  public DataType dataType() {
+    return dtype;
+  }
+
+  public Activation activation() {
+    return activation;
+  }
+
+  public Head head() {
+    return head;
+  }
+
+  /** Layer l's weights with the bias as last row, live: [P, in + 1, out]. */
+  public INDArray weights(int layer) {
+    return weights[layer];
+  }
+
+  /** Layer l's incoming weights without the bias, a live view [P, in, out]. */
+  public INDArray incomingWeights(int layer) {
+    return weights[layer].get(NDArrayIndex.all(), NDArrayIndex.interval(0, sizes[layer]), NDArrayIndex.all());
+  }
+
+  /** Layer l's biases, a live view [P, out]. */
+  public INDArray bias(int layer) {
+    return weights[layer].get(NDArrayIndex.all(), NDArrayIndex.point(sizes[layer]), NDArrayIndex.all());
+  }
+
+  /** Hidden layer l's negative-side slopes [P, 1, out] (leaky family), else null. */
+  public INDArray slope(int layer) {
+    return slopes.length == 0 ? null : slopes[layer];
+  }
+
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** The gradient of layer l's weights and bias (bias last row), as the last backward pass left it. */
+  public INDArray weightGradient(int layer) {
+    return parameters.get(layer).gradient();
+  }
+
+  /**
+   * The buffers for passes over {@code rows} rows for one purpose (training batches, the probe set,
+   * the held-out set), made on first use and kept.
+   */
+  public Pass pass(String purpose, int rows) {
+    return passes.computeIfAbsent(purpose + "/" + rows, k -> new Pass(population, sizes, rows, dtype));
+  }
+
+  public void forward(Pass pass) {
+    for (int l = 0; l < weights.length; l++) {
+      Nd4j.exec(new Mmul(pass.a[l], weights[l], pass.z[l], 1.0, 0.0, NONE));
+      if (l + 1 < weights.length) {
+        INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
+        activation.forward(pass.z[l], param, pass.h[l], pass.d[l]);
+      }
+    }
+  }
+
+  /** Each network's mean loss on the pass's rows against targets y; leaves dz of the output in the pass. */
+  public double[] loss(Pass pass, INDArray y) {
+    int out = weights.length - 1;
+    return head.lossAndGradient(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
+  }
+
+  /** Fills the gradient buffers with d(mean data loss)/d(parameters); call after {@link #loss}. */
+  public void backward(Pass pass) {
+    for (int l = weights.length - 1; l >= 0; l--) {
+      Nd4j.exec(new Mmul(pass.a[l], pass.dz[l], parameters.get(l).gradient(), 1.0, 0.0, TRANSPOSE_A));
+      if (l == 0) {
+        break;
+      }
+      Nd4j.exec(new Mmul(pass.dz[l], weights[l], pass.da[l], 1.0, 0.0, TRANSPOSE_B));
+      INDArray dh = pass.da[l].get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, sizes[l]));
+      if (activation.learnsSlope()) {
+        // h = slope z where z <= 0, so dL/dslope = sum over rows of dh min(z, 0)
+        INDArray negZ = Transforms.min(pass.z[l - 1], 0.0, true);
+        Nd4j.exec(new Sum(negZ.muli(dh), slopeGradient(l - 1), true, new int[] {1}));
+      }
+      Nd4j.exec(new MulOp(dh, pass.d[l - 1], pass.dz[l - 1]));
+    }
+  }
+
+  private INDArray slopeGradient(int layer) {
+    return parameters.get(weights.length + layer).gradient();
+  }
+
+  /** Weight decay and one optimizer step, for every network whose learning rate is not frozen. */
+  public void update() {
+    WeightDecay.addGradient(parameters);
+    optimizer.step(parameters, lr);
+  }
+
+  /** Each network's weight-decay term (lambda/2 |p|^2 over what it decays). */
+  public double[] penalty() {
+    return WeightDecay.penalty(parameters, population);
+  }
+
+  /** Stops network p from learning (a diverged or failed trial); the others are untouched. */
+  public void freeze(int p) {
+    lr.set(p, 0.0);
+  }
+
+  public boolean frozen(int p) {
+    return lr.get(p) == 0.0 && baseLr[p] != 0.0;
+  }
+
+  /** Per network: every parameter is a finite number. */
+  public boolean[] parametersFinite() {
+    boolean[] finite = new boolean[population];
+    java.util.Arrays.fill(finite, true);
+    for (Parameter p : parameters) {
+      int[] dims = new int[p.value().rank() - 1];
+      for (int i = 0; i < dims.length; i++) {
+        dims[i] = i + 1;
+      }
+      double[] sums = Nd4j.exec(new Sum(p.value(), dims)).toDoubleVector();
+      for (int s = 0; s < population; s++) {
+        finite[s] &= Double.isFinite(sums[s]);
+      }
+    }
+    return finite;
+  }
+}
