@@ -22,6 +22,8 @@ public final class Pass {
   final INDArray[] h;
   final INDArray[] dz;
   final INDArray[] da;
+  /** The first {@code in} columns of da: the gradient reaching the layer below's outputs. */
+  final INDArray[] dh;
   final INDArray headScratch;
   final INDArray perSlice;
 
@@ -34,6 +36,7 @@ public final class Pass {
     h = new INDArray[layers];
     dz = new INDArray[layers];
     da = new INDArray[layers];
+    dh = new INDArray[layers];
     for (int l = 0; l < layers; l++) {
       a[l] = Nd4j.create(dtype, population, rows, sizes[l] + 1);
       a[l].get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(sizes[l])).assign(1.0);
@@ -41,6 +44,7 @@ public final class Pass {
       dz[l] = Nd4j.create(dtype, population, rows, sizes[l + 1]);
       if (l > 0) {
         da[l] = Nd4j.create(dtype, population, rows, sizes[l] + 1);
+        dh[l] = da[l].get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, sizes[l]));
       }
     }
     for (int l = 0; l + 1 < layers; l++) {

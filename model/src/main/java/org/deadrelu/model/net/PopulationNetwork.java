@@ -234,7 +234,7 @@ public final class PopulationNetwork {
         break;
       }
       Nd4j.exec(new Mmul(pass.dz[l], weights[l], pass.da[l], 1.0, 0.0, TRANSPOSE_B));
-      INDArray dh = pass.da[l].get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, sizes[l]));
+      INDArray dh = pass.dh[l];
       if (activation.learnsSlope()) {
         // h = slope z where z <= 0, so dL/dslope = sum over rows of dh min(z, 0)
         INDArray negZ = Transforms.min(pass.z[l - 1], 0.0, true);

@@ -14,9 +14,8 @@ public final class Sigmoid implements Activation {
 
   @Override
   public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
-    d.assign(z);
-    Transforms.sigmoid(d, false);
-    h.assign(d);
-    d.muli(d.rsub(1.0));
+    h.assign(z);
+    Transforms.sigmoid(h, false);
+    d.assign(h).rsubi(1.0).muli(h);
   }
 }

@@ -14,7 +14,8 @@ public final class Softplus implements Activation {
 
   @Override
   public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
-    h.assign(Transforms.softPlus(z, true));
+    h.assign(z);
+    Transforms.softPlus(h, false);
     d.assign(z);
     Transforms.sigmoid(d, false);
   }

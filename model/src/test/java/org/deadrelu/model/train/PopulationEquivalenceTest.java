@@ -1,0 +1,139 @@
+package org.deadrelu.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.config.DataSourceKind;
+import org.deadrelu.model.config.InitKind;
+import org.deadrelu.model.config.OptimizerKind;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.data.Dataset;
+import org.deadrelu.model.data.DatasetFactory;
+import org.deadrelu.model.result.CurvePoint;
+import org.deadrelu.model.result.LayerRecord;
+import org.deadrelu.model.result.NeuronRecord;
+import org.deadrelu.model.result.TrialOutput;
+import org.deadrelu.model.result.TrialStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trial gives the same measurements alone and inside a population of 64 with other learning
+ * rates, decays, biases, initializers and seeds, including a neighbour that diverges.
+ *
+ * <p>Tolerance: each network's numbers come from its own slice of every batched op; no op mixes
+ * networks, but a reduction over a slice's rows could in principle be ordered differently for
+ * another population size. In float32 a sum of n terms moves by at most about n * 2^-24 relative
+ * per reordering; over 256 rows that is ~1.5e-5, so 1e-4 relative (plus 1e-6 absolute near zero)
+ * bounds a reordering at every step of this short run without hiding a real difference (a wrong
+ * slice or a leaked hyperparameter moves values by orders of magnitude more).
+ */
+class PopulationEquivalenceTest {
+  private static final double RELATIVE = 1e-4;
+  private static final double ABSOLUTE = 1e-6;
+
+  private static TrialConfig.Builder base() {
+    return TrialConfig.builder().dataSource(DataSourceKind.BLOBS).dataSamples(400).dataClasses(3)
+        .dataFeatures(4).hidden(List.of(16, 16)).activation(ActivationKind.RELU)
+        .optimizer(OptimizerKind.MOMENTUM).steps(40).probeEvery(10).batchSize(32).probeSamples(128);
+  }
+
+  private static final TrialConfig TARGET = base().lr(0.05).l2(1e-3).decayBias(false).initBias(0.05).seed(42).build();
+
+  private static List<TrialConfig> neighbours(int n, boolean withDiverging) {
+    List<TrialConfig> out = new ArrayList<>();
+    InitKind[] inits = InitKind.values();
+    for (int i = 0; i < n; i++) {
+      out.add(base().lr(0.01 * (1 + i % 7)).l2(i % 3 == 0 ? 0.0 : 1e-2 * (i % 5)).decayBias(i % 2 == 0)
+          .initBias(-0.1 + 0.02 * (i % 11)).init(inits[i % inits.length]).seed(1000 + i).build());
+    }
+    if (withDiverging) {
+      out.set(5, base().lr(1e9).seed(7).build());
+    }
+    return out;
+  }
+
+  private static Dataset data() {
+    return DatasetFactory.build(TARGET, p -> null);
+  }
+
+  private static TrialOutput inPopulation(boolean withDiverging) {
+    List<TrialConfig> population = neighbours(63, withDiverging);
+    population.add(31, TARGET);
+    List<TrialOutput> out = new Trainer().train(population, data());
+    assertEquals(64, out.size());
+    if (withDiverging) {
+      assertEquals(TrialStatus.DIVERGED, out.get(5).summary().status(), "the neighbour with lr 1e9 diverged");
+    }
+    TrialOutput target = out.get(31);
+    assertEquals(TARGET.trialId(), target.trialId());
+    return target;
+  }
+
+  @Test
+  void aTrialMeasuresTheSameAloneAndInAPopulationOf64() {
+    TrialOutput alone = new Trainer().train(TARGET, data());
+    assertSame(alone, inPopulation(false));
+  }
+
+  @Test
+  void aDivergingNeighbourLeavesTheOtherTrialsUnchanged() {
+    TrialOutput alone = new Trainer().train(TARGET, data());
+    assertSame(alone, inPopulation(true));
+  }
+
+  @Test
+  void everyTrialOfAPopulationMatchesItsOwnSoloRun() {
+    List<TrialConfig> population = neighbours(8, true);
+    List<TrialOutput> together = new Trainer().train(population, data());
+    for (int i = 0; i < population.size(); i++) {
+      TrialOutput solo = new Trainer().train(population.get(i), data());
+      assertEquals(solo.summary().status(), together.get(i).summary().status(), "trial " + i);
+      assertEquals(solo.summary().stepsCompleted(), together.get(i).summary().stepsCompleted(), "trial " + i);
+      if (solo.summary().status() == TrialStatus.OK) {
+        assertSame(solo, together.get(i));
+      }
+    }
+  }
+
+  private static void assertSame(TrialOutput a, TrialOutput b) {
+    assertEquals(TrialStatus.OK, a.summary().status());
+    assertEquals(a.summary().status(), b.summary().status());
+    assertEquals(a.neurons().size(), b.neurons().size());
+    for (int i = 0; i < a.neurons().size(); i++) {
+      NeuronRecord x = a.neurons().get(i);
+      NeuronRecord y = b.neurons().get(i);
+      String where = "step " + x.step() + " layer " + x.layer() + " neuron " + x.neuron();
+      close(x.maxPreact(), y.maxPreact(), where);
+      close(x.activeRate(), y.activeRate(), where);
+      close(x.meanAbsAct(), y.meanAbsAct(), where);
+      close(x.gradNorm(), y.gradNorm(), where);
+      close(x.bias(), y.bias(), where);
+      close(x.weightNorm(), y.weightNorm(), where);
+      // no neuron sits near the boundary here, so the flags must agree exactly
+      assertTrue(Math.abs(x.maxPreact()) > 1e-3 || x.outputLayer(), "a neuron near the boundary: " + where);
+      assertEquals(x.dead(), y.dead(), where);
+      assertEquals(x.dormant(), y.dormant(), where);
+    }
+    for (int i = 0; i < a.layers().size(); i++) {
+      LayerRecord x = a.layers().get(i);
+      LayerRecord y = b.layers().get(i);
+      close(x.weightGradNorm(), y.weightGradNorm(), "layer " + x.layer() + " step " + x.step());
+      assertEquals(x.deadFraction(), y.deadFraction());
+    }
+    for (int i = 0; i < a.curves().size(); i++) {
+      CurvePoint x = a.curves().get(i);
+      CurvePoint y = b.curves().get(i);
+      close(x.probeLoss(), y.probeLoss(), "probe loss at " + x.step());
+      if (x.trainLoss() != null) {
+        close(x.trainLoss(), y.trainLoss(), "train loss at " + x.step());
+      }
+    }
+  }
+
+  private static void close(double x, double y, String where) {
+    assertEquals(x, y, ABSOLUTE + RELATIVE * Math.abs(x), where);
+  }
+}
