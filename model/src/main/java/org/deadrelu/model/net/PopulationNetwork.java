@@ -20,9 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -33,7 +31,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * separate code path, and no op mixes values of two networks: a network's results do not depend on
  * its neighbours. One network is a population of one.
  *
- * <p>Layer l holds W [P, in + 1, out] whose last row is the bias (see {@link Pass}).
+ * <p>Layer l holds W [P, in, out] and b [P, 1, out]. Parameters are listed weights first (one per
+ * layer), then biases, then PReLU slopes.
  */
 public final class PopulationNetwork {
   private static final MMulTranspose NONE = MMulTranspose.allFalse();
@@ -46,6 +45,7 @@ public final class PopulationNetwork {
   private final Activation activation;
   private final Head head;
   private final INDArray[] weights;
+  private final INDArray[] biases;
   private final INDArray[] slopes;
   private final INDArray eluAlpha;
   private final List<Parameter> parameters = new ArrayList<>();
@@ -54,8 +54,8 @@ public final class PopulationNetwork {
   private final double[] baseLr;
   private final Map<String, Pass> passes = new HashMap<>();
 
-  private PopulationNetwork(int[] sizes, List<TrialConfig> trials, INDArray[] weights, INDArray[] slopes,
-      DataType dtype) {
+  private PopulationNetwork(int[] sizes, List<TrialConfig> trials, INDArray[] weights, INDArray[] biases,
+      INDArray[] slopes, DataType dtype) {
     TrialConfig first = trials.get(0);
     this.population = trials.size();
     this.sizes = sizes.clone();
@@ -63,18 +63,23 @@ public final class PopulationNetwork {
     this.activation = Activations.of(first.activation(), first.reluGradAtZero());
     this.head = Head.of(first.head());
     this.weights = weights;
+    this.biases = biases;
     this.slopes = slopes;
     this.eluAlpha = first.activation() == ActivationKind.ELU
         ? new PerSlice(trials.stream().mapToDouble(TrialConfig::alpha).toArray(), dtype).column()
         : null;
     for (int l = 0; l < weights.length; l++) {
-      parameters.add(new Parameter(l, ParameterKind.WEIGHTS_AND_BIAS, weights[l], weights[l].ulike(),
-          decayOf(trials, weights[l], sizes[l]), weights[l].ulike()));
+      parameters.add(new Parameter(l, ParameterKind.WEIGHT, weights[l], weights[l].ulike(),
+          decayOf(trials, weights[l], false), weights[l].ulike()));
+    }
+    for (int l = 0; l < biases.length; l++) {
+      parameters.add(new Parameter(l, ParameterKind.BIAS, biases[l], biases[l].ulike(),
+          decayOf(trials, biases[l], true), biases[l].ulike()));
     }
     if (activation.learnsSlope()) {
       for (int l = 0; l < slopes.length; l++) {
         parameters.add(new Parameter(l, ParameterKind.SLOPE, slopes[l], slopes[l].ulike(),
-            decayOf(trials, slopes[l], -1), slopes[l].ulike()));
+            decayOf(trials, slopes[l], true), slopes[l].ulike()));
       }
     }
     this.baseLr = trials.stream().mapToDouble(TrialConfig::lr).toArray();
@@ -99,21 +104,19 @@ public final class PopulationNetwork {
     int p = trials.size();
     int layers = sizes.length - 1;
     INDArray[] w = new INDArray[layers];
+    INDArray[] b = new INDArray[layers];
     for (int l = 0; l < layers; l++) {
       int in = sizes[l];
       int out = sizes[l + 1];
-      double[] flat = new double[p * (in + 1) * out];
+      double[] flat = new double[p * in * out];
+      double[] bias = new double[p * out];
       for (int s = 0; s < p; s++) {
         TrialConfig c = trials.get(s);
-        double[] drawn = Initializer.draw(c.init(), in, out, rngs[s]);
-        int base = s * (in + 1) * out;
-        System.arraycopy(drawn, 0, flat, base, in * out);
-        double bias = l + 1 < layers ? c.initBias() : 0.0;
-        for (int j = 0; j < out; j++) {
-          flat[base + in * out + j] = bias;
-        }
+        System.arraycopy(Initializer.draw(c.init(), in, out, rngs[s]), 0, flat, s * in * out, in * out);
+        java.util.Arrays.fill(bias, s * out, (s + 1) * out, l + 1 < layers ? c.initBias() : 0.0);
       }
-      w[l] = Nd4j.create(flat, new long[] {p, in + 1, out}, DataType.DOUBLE).castTo(dtype);
+      w[l] = Nd4j.create(flat, new long[] {p, in, out}, DataType.DOUBLE).castTo(dtype);
+      b[l] = Nd4j.create(bias, new long[] {p, 1, out}, DataType.DOUBLE).castTo(dtype);
     }
     boolean leaky = trials.get(0).activation() == ActivationKind.LEAKY_RELU
         || trials.get(0).activation() == ActivationKind.PRELU;
@@ -126,25 +129,21 @@ public final class PopulationNetwork {
       }
       slopes[l] = Nd4j.create(flat, new long[] {p, 1, out}, DataType.DOUBLE).castTo(dtype);
     }
-    return new PopulationNetwork(sizes, trials, w, slopes, dtype);
+    return new PopulationNetwork(sizes, trials, w, b, slopes, dtype);
   }
 
-  /** Per-network decay strengths shaped like {@code value}; null when no network decays anything. */
-  private static INDArray decayOf(List<TrialConfig> trials, INDArray value, int biasRow) {
-    if (trials.stream().allMatch(t -> t.l2() == 0)) {
+  /**
+   * Per-network decay strengths shaped like {@code value}: lambda, or for biases and slopes lambda
+   * only where that network decays biases; null when no network decays this array at all.
+   */
+  private static INDArray decayOf(List<TrialConfig> trials, INDArray value, boolean biasLike) {
+    double[] lambda = trials.stream().mapToDouble(t -> biasLike && !t.decayBias() ? 0.0 : t.l2()).toArray();
+    if (java.util.Arrays.stream(lambda).allMatch(v -> v == 0)) {
       return null;
     }
     INDArray decay = value.ulike();
-    for (int s = 0; s < trials.size(); s++) {
-      TrialConfig t = trials.get(s);
-      double onBias = t.decayBias() ? t.l2() : 0.0;
-      INDArray slice = decay.slice(s);
-      if (biasRow < 0) { // slopes: decayed with the biases
-        slice.assign(onBias);
-      } else {
-        slice.assign(t.l2());
-        slice.getRow(biasRow).assign(onBias);
-      }
+    for (int s = 0; s < lambda.length; s++) {
+      decay.slice(s).assign(lambda[s]);
     }
     return decay;
   }
@@ -173,19 +172,14 @@ public final class PopulationNetwork {
     return head;
   }
 
-  /** Layer l's weights with the bias as last row, live: [P, in + 1, out]. */
+  /** Layer l's incoming weights, live: [P, in, out] (column i holds neuron i's). */
   public INDArray weights(int layer) {
     return weights[layer];
   }
 
-  /** Layer l's incoming weights without the bias, a live view [P, in, out]. */
-  public INDArray incomingWeights(int layer) {
-    return weights[layer].get(NDArrayIndex.all(), NDArrayIndex.interval(0, sizes[layer]), NDArrayIndex.all());
-  }
-
-  /** Layer l's biases, a live view [P, out]. */
+  /** Layer l's biases, live: [P, 1, out]. */
   public INDArray bias(int layer) {
-    return weights[layer].get(NDArrayIndex.all(), NDArrayIndex.point(sizes[layer]), NDArrayIndex.all());
+    return biases[layer];
   }
 
   /** Hidden layer l's negative-side slopes [P, 1, out] (leaky family), else null. */
@@ -197,9 +191,14 @@ public final class PopulationNetwork {
     return parameters;
   }
 
-  /** The gradient of layer l's weights and bias (bias last row), as the last backward pass left it. */
+  /** The gradient of layer l's weights, as the last backward pass left it. */
   public INDArray weightGradient(int layer) {
     return parameters.get(layer).gradient();
+  }
+
+  /** The gradient of layer l's biases, as the last backward pass left it. */
+  public INDArray biasGradient(int layer) {
+    return parameters.get(weights.length + layer).gradient();
   }
 
   /**
@@ -213,9 +212,10 @@ public final class PopulationNetwork {
   public void forward(Pass pass) {
     for (int l = 0; l < weights.length; l++) {
       Nd4j.exec(new Mmul(pass.a[l], weights[l], pass.z[l], 1.0, 0.0, NONE));
+      Nd4j.exec(new Mmul(pass.ones, biases[l], pass.z[l], 1.0, 1.0, NONE)); // z += b
       if (l + 1 < weights.length) {
         INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
-        activation.forward(pass.z[l], param, pass.h[l], pass.d[l]);
+        activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l]);
       }
     }
   }
@@ -229,23 +229,24 @@ public final class PopulationNetwork {
   /** Fills the gradient buffers with d(mean data loss)/d(parameters); call after {@link #loss}. */
   public void backward(Pass pass) {
     for (int l = weights.length - 1; l >= 0; l--) {
-      Nd4j.exec(new Mmul(pass.a[l], pass.dz[l], parameters.get(l).gradient(), 1.0, 0.0, TRANSPOSE_A));
+      Nd4j.exec(new Mmul(pass.a[l], pass.dz[l], weightGradient(l), 1.0, 0.0, TRANSPOSE_A));
+      Nd4j.exec(new Mmul(pass.ones, pass.dz[l], biasGradient(l), 1.0, 0.0, TRANSPOSE_A)); // sum over rows
       if (l == 0) {
         break;
       }
       Nd4j.exec(new Mmul(pass.dz[l], weights[l], pass.da[l], 1.0, 0.0, TRANSPOSE_B));
-      INDArray dh = pass.dh[l];
+      INDArray dh = pass.da[l];
       if (activation.learnsSlope()) {
         // h = slope z where z <= 0, so dL/dslope = sum over rows of dh min(z, 0)
         INDArray negZ = Transforms.min(pass.z[l - 1], 0.0, true);
         Nd4j.exec(new Sum(negZ.muli(dh), slopeGradient(l - 1), true, new int[] {1}));
       }
-      Nd4j.exec(new MulOp(dh, pass.d[l - 1], pass.dz[l - 1]));
+      activation.backward(pass.z[l - 1], pass.d[l - 1], dh, pass.dz[l - 1]);
     }
   }
 
   private INDArray slopeGradient(int layer) {
-    return parameters.get(weights.length + layer).gradient();
+    return parameters.get(2 * weights.length + layer).gradient();
   }
 
   /** Weight decay and one optimizer step, for every network whose learning rate is not frozen. */

@@ -8,7 +8,6 @@ import org.deadrelu.model.net.PopulationNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -75,18 +74,17 @@ public final class NeuronProbe {
     double[][] saturated = null;
     if (!output && net.activation().kind().saturates()) {
       // eps - |f'(z)| > 0 iff saturated
-      INDArray below = Transforms.abs(pass.derivative(l), true).negi().addi(saturationEps);
+      INDArray derivative = z.ulike();
+      net.activation().derivative(z, null, derivative);
+      INDArray below = Transforms.abs(derivative, false).negi().addi(saturationEps);
       saturated = Nd4j.exec(new Step(below, below, 0.0)).mean(1).toDoubleMatrix();
     }
-    int in = net.sizes()[l];
-    INDArray gradient = net.weightGradient(l);
-    INDArray weightGradient = gradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, in), NDArrayIndex.all());
-    INDArray biasGradient = gradient.get(NDArrayIndex.all(), NDArrayIndex.point(in), NDArrayIndex.all());
+    INDArray weightGradient = net.weightGradient(l);
     double[][] gradNorm = weightGradient.norm2(1).toDoubleMatrix();
     double[] layerGradNorm = weightGradient.norm2(1, 2).toDoubleVector();
-    double[] biasGradNorm = biasGradient.norm2(1).toDoubleVector();
-    double[][] bias = net.bias(l).toDoubleMatrix();
-    INDArray incoming = net.incomingWeights(l);
+    double[] biasGradNorm = net.biasGradient(l).norm2(1, 2).toDoubleVector();
+    double[][] bias = net.bias(l).reshape(net.size(), net.bias(l).size(2)).toDoubleMatrix();
+    INDArray incoming = net.weights(l);
     double[][] weightNorm = incoming.norm2(1).toDoubleMatrix();
     double[] layerWeightNorm = incoming.norm2(1, 2).toDoubleVector();
     INDArray slopeArray = output ? null : net.slope(l);

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A data set laid out for a population: copies chosen rows, network by network, into a pass's input
- * [P, rows, features + 1] (keeping the constant-1 column) and into targets [P, rows, outputs], by way
+ * [P, rows, features] and into targets [P, rows, outputs], by way
  * of one Java staging array per buffer and one bulk copy, so filling a minibatch costs no ND4J op.
  */
 final class PopulationData {
@@ -51,7 +51,7 @@ final class PopulationData {
   }
 
   private void fill(double[][] x, double[][] y, int[][] rows, INDArray input, INDArray targets, Staging stage) {
-    int width = features + 1;
+    int width = features;
     int n = rows[0].length;
     double[] in = stage.buffer("x", rows.length * n * width);
     double[] out = stage.buffer("y", rows.length * n * outputs);
@@ -60,7 +60,6 @@ final class PopulationData {
         int src = rows[p][r];
         int at = (p * n + r) * width;
         System.arraycopy(x[src], 0, in, at, features);
-        in[at + features] = 1.0;
         System.arraycopy(y[src], 0, out, (p * n + r) * outputs, outputs);
       }
     }

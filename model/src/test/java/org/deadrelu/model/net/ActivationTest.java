@@ -34,10 +34,19 @@ class ActivationTest {
   }
 
   private static double[] derivative(Activation a, INDArray z, INDArray param) {
+    INDArray d = z.ulike();
+    a.derivative(z, param, d);
+    return d.reshape(d.length()).toDoubleVector();
+  }
+
+  /** What the backward pass multiplies an incoming gradient of 1 by: f'(z) as training sees it. */
+  private static double[] backward(Activation a, INDArray z, INDArray param) {
     INDArray h = z.ulike();
     INDArray d = z.ulike();
     a.forward(z, param, h, d);
-    return d.reshape(d.length()).toDoubleVector();
+    INDArray dz = z.ulike();
+    a.backward(z, d, z.ulike().assign(1.0), dz);
+    return dz.reshape(dz.length()).toDoubleVector();
   }
 
   @Test
@@ -62,6 +71,22 @@ class ActivationTest {
     assertEquals(0.0, oneAtZero[0]);
     assertEquals(1.0, oneAtZero[1]);
     assertEquals(1.0, oneAtZero[2]);
+  }
+
+  @Test
+  void trainingUsesTheSameDerivativeAsTheProbeEverywhereIncludingZero() {
+    INDArray z = row(-1.0, -0.0, 0.0, 1e-30, 2.0);
+    for (ActivationKind kind : ActivationKind.values()) {
+      for (int atZero = 0; atZero <= 1; atZero++) {
+        Activation a = Activations.of(kind, atZero);
+        INDArray param = param(kind, 0.1, 5);
+        double[] expected = derivative(a, z, param);
+        double[] trained = backward(a, z, param);
+        for (int i = 0; i < expected.length; i++) {
+          assertEquals(expected[i], trained[i], 1e-12, kind + " at " + z.getDouble(i) + " (grad at zero " + atZero + ")");
+        }
+      }
+    }
   }
 
   @Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Death on hand-built weights, where the answer is known without running the probe. */
 class DeadNeuronTest {
@@ -34,11 +33,12 @@ class DeadNeuronTest {
     TrialConfig c = TrialConfig.builder().activation(kind).alpha(0.1).build();
     PopulationNetwork net = PopulationNetwork.initialize(new int[] {1, 4, 2}, List.of(c),
         new SplittableRandom[] {new SplittableRandom(1)}, DataType.DOUBLE);
-    net.weights(0).assign(Nd4j.create(new double[][][] {{{1, 1, -1, 1}, {-10, 0, -1, -3}}}));
-    net.weights(1).assign(Nd4j.create(new double[][][] {{{1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}, {0, 0}}}));
+    net.weights(0).assign(Nd4j.create(new double[][][] {{{1, 1, -1, 1}}}));
+    net.bias(0).assign(Nd4j.create(new double[][][] {{{-10, 0, -1, -3}}}));
+    net.weights(1).assign(Nd4j.create(new double[][][] {{{1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}}}));
+    net.bias(1).assign(0.0);
     Pass pass = net.pass("probe", X.length);
-    pass.input().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0))
-        .assign(Nd4j.create(X, new long[] {1, X.length}, DataType.DOUBLE));
+    pass.input().assign(Nd4j.create(X, new long[] {1, X.length, 1}, DataType.DOUBLE));
     NeuronProbe probe = new NeuronProbe(new double[] {0.1}, Nd4j.create(new double[] {0.01}, new long[] {1, 1, 1}, DataType.DOUBLE));
     return probe.measure(0, net, pass, Y).get(0).layers().get(0);
   }

@@ -2,10 +2,13 @@ package org.deadrelu.model.net.activation;
 
 import org.deadrelu.model.config.ActivationKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * An element-wise hidden-layer activation: one call writes h = f(z) and d = f'(z), the derivative
- * kept for the backward pass. Arrays are [P, rows, width] for a population of P networks.
+ * An element-wise hidden-layer activation: {@link #forward} writes h = f(z) and keeps in d what
+ * {@link #backward} needs (by default d = f'(z)); {@link #derivative} gives f'(z) itself, for the
+ * probe. Arrays are [P, rows, width] for a population of P networks.
  *
  * <p>{@code param} is the per-network, per-neuron parameter the activation needs, broadcast over
  * rows: the negative-side slopes [P, 1, width] of the leaky family, ELU's scale [P, 1, 1]; null for
@@ -16,6 +19,16 @@ public interface Activation {
   ActivationKind kind();
 
   void forward(INDArray z, INDArray param, INDArray h, INDArray d);
+
+  /** dz = dh * f'(z), from what {@link #forward} left in d. */
+  default void backward(INDArray z, INDArray d, INDArray dh, INDArray dz) {
+    Nd4j.exec(new MulOp(dh, d, dz));
+  }
+
+  /** out = f'(z). */
+  default void derivative(INDArray z, INDArray param, INDArray out) {
+    forward(z, param, z.ulike(), out);
+  }
 
   /** Whether the negative-side slope is a trained parameter (PReLU). */
   default boolean learnsSlope() {

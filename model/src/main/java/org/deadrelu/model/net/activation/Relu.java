@@ -2,7 +2,9 @@ package org.deadrelu.model.net.activation;
 
 import org.deadrelu.model.config.ActivationKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,12 +30,22 @@ public final class Relu implements Activation {
   @Override
   public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
     if (gradAtZero == 0) {
-      Nd4j.exec(new Step(z, d, 0.0)); // [z > 0]
+      Nd4j.exec(new RectifiedLinear(z, h, 0.0));
+      Nd4j.exec(new Sign(h, d)); // h >= 0, so sign(h) = [z > 0]: cheaper here than a comparison op
     } else {
-      d.assign(z).negi();
-      Nd4j.exec(new Step(d, d, 0.0)); // [z < 0]
-      d.rsubi(1.0); // [z >= 0]
+      derivative(z, param, d);
+      Nd4j.exec(new MulOp(z, d, h)); // z * f'(z) is f(z), since f(0) = 0
     }
-    Nd4j.exec(new MulOp(z, d, h)); // z * f'(z) is f(z) either way, since f(0) = 0
+  }
+
+  @Override
+  public void derivative(INDArray z, INDArray param, INDArray out) {
+    if (gradAtZero == 0) {
+      Nd4j.exec(new Step(z, out, 0.0)); // [z > 0]
+    } else {
+      out.assign(z).negi();
+      Nd4j.exec(new Step(out, out, 0.0)); // [z < 0]
+      out.rsubi(1.0); // [z >= 0]
+    }
   }
 }
