@@ -19,8 +19,8 @@ public final class EventsTable {
       new Column<>("magnitude", DoubleType, false, EventRecord::magnitude),
       new Column<>("revived", BooleanType, false, EventRecord::revived),
       new Column<>("steps_survived", IntegerType, false, EventRecord::stepsSurvived),
-      new Column<>("loss_before", DoubleType, false, EventRecord::lossBefore),
-      new Column<>("loss_after", DoubleType, false, EventRecord::lossAfter)), TrialOutput::events);
+      new Column<>("loss_before", DoubleType, true, EventRecord::lossBefore),
+      new Column<>("loss_after", DoubleType, true, EventRecord::lossAfter)), TrialOutput::events);
 
   private EventsTable() {}
 }

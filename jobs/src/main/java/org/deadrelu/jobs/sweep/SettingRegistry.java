@@ -10,6 +10,7 @@ import org.deadrelu.model.config.DataSourceKind;
 import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.config.InitKind;
 import org.deadrelu.model.config.OptimizerKind;
+import org.deadrelu.model.config.RevivalKind;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -19,7 +20,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class SettingRegistry {
 
-  static final List<String> SECTIONS = List.of("data", "model", "train", "probe");
+  static final List<String> SECTIONS = List.of("data", "model", "train", "probe", "revival");
 
   static final Setting SOURCE = new Setting("data", "source", ChoiceRule.of(DataSourceKind.class),
       (b, v) -> b.dataSource((DataSourceKind) v), b -> b.dataSource);
@@ -92,11 +93,31 @@ final class SettingRegistry {
   static final Setting SATURATION_EPS = new Setting("probe", "saturation_eps", new NumberRule(Interval.above(0)),
       (b, v) -> b.saturationEps((Double) v), b -> b.saturationEps);
 
-  /** In file order: data, model, train, probe; within a section, in the order the format documents them. */
+  static final Setting STRATEGY = new Setting("revival", "strategy", ChoiceRule.of(RevivalKind.class),
+      (b, v) -> b.revival((RevivalKind) v), b -> b.revival);
+  static final Setting REVIVAL_EVERY = new Setting("revival", "every", IntegerRule.atLeast(1),
+      (b, v) -> b.revivalEvery((Integer) v), b -> b.revivalEvery);
+  static final Setting SIGMA = new Setting("revival", "sigma", new NumberRule(Interval.above(0)),
+      (b, v) -> b.kickSigma((Double) v), b -> b.kickSigma);
+  static final Setting TARGET = new Setting("revival", "target", ChoiceRule.ofWords("dead", "dormant"),
+      (b, v) -> b.kickTarget((String) v), b -> b.kickTarget);
+  static final Setting SCOPE = new Setting("revival", "scope", ChoiceRule.ofWords("neuron", "layer"),
+      (b, v) -> b.kickScope((String) v), b -> b.kickScope);
+  static final Setting OFFSET = new Setting("revival", "offset", new NumberRule(Interval.atLeast(0)),
+      (b, v) -> b.warmingOffset((Double) v), b -> b.warmingOffset);
+  static final Setting HOLD = new Setting("revival", "hold", IntegerRule.atLeast(0),
+      (b, v) -> b.warmingHold((Integer) v), b -> b.warmingHold);
+  static final Setting ANNEAL = new Setting("revival", "anneal", IntegerRule.atLeast(0),
+      (b, v) -> b.warmingAnneal((Integer) v), b -> b.warmingAnneal);
+  static final Setting SCHEDULE = new Setting("revival", "schedule", ChoiceRule.ofWords("linear", "cosine", "exponential"),
+      (b, v) -> b.warmingSchedule((String) v), b -> b.warmingSchedule);
+
+  /** In file order: data, model, train, probe, revival; within a section, in the order the format documents them. */
   static final List<Setting> ALL = List.of(SOURCE, PATH, LABEL, TASK, DATA_SAMPLES, NOISE, CLASSES,
       FEATURES, FUNCTION, TEST_FRACTION, DATA_SEED, HIDDEN, DEPTH, WIDTH, ACTIVATION, ALPHA, HEAD, INIT,
       INIT_BIAS, RELU_GRAD_AT_ZERO, OPTIMIZER, STEPS, BATCH_SIZE, LR, MOMENTUM, ADAM_BETA1, ADAM_BETA2,
-      L2, DECAY_BIAS, FAULT_AT_STEP, EVERY, PROBE_SAMPLES, DORMANT_TAU, SATURATION_EPS);
+      L2, DECAY_BIAS, FAULT_AT_STEP, EVERY, PROBE_SAMPLES, DORMANT_TAU, SATURATION_EPS, STRATEGY,
+      REVIVAL_EVERY, SIGMA, TARGET, SCOPE, OFFSET, HOLD, ANNEAL, SCHEDULE);
 
   /**
    * Short names that must be written dotted as axes: {@code samples} is in two sections, and

@@ -30,8 +30,8 @@ public final class SweepLoader {
   /** Plans larger than this need an explicit, higher max_trials: a typo should not launch a million trials. */
   public static final int DEFAULT_MAX_TRIALS = 10_000;
 
-  static final List<String> TOP_KEYS = List.of("name", "description", "data", "model", "train", "probe", "seeds",
-      "grid", "random", "max_trials");
+  static final List<String> TOP_KEYS = List.of("name", "description", "data", "model", "train", "probe",
+      "revival", "seeds", "grid", "random", "max_trials");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final IntegerRule SEED_COUNT = IntegerRule.atLeast(1);

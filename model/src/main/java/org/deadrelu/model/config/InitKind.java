@@ -6,5 +6,10 @@ public enum InitKind {
   HE_UNIFORM,
   XAVIER_NORMAL,
   XAVIER_UNIFORM,
-  LECUN_NORMAL
+  LECUN_NORMAL,
+  /**
+   * Randomized asymmetric initialization (Lu et al. 2019): He normal, except that for each neuron
+   * one randomly chosen entry of its incoming weights and bias is drawn from Beta(2, 1), positive.
+   */
+  RAI
 }

@@ -48,6 +48,15 @@ import java.util.stream.Collectors;
  * @param dormantTau dormant threshold on the normalized activation score, in [0, 1]
  * @param saturationEps |f'(z)| below which a bounded activation counts as saturated
  * @param faultAtStep for testing failure handling: the trial throws at this step; null normally
+ * @param revival the cure applied during training
+ * @param revivalEvery kick and redo: intervene every this many steps
+ * @param kickSigma kick: standard deviation of the noise
+ * @param kickTarget kick: "dead" or "dormant" neurons
+ * @param kickScope kick: "neuron" (only the targets) or "layer" (every neuron of a layer holding one)
+ * @param warmingOffset warming: the offset gamma added to every hidden bias
+ * @param warmingHold warming: steps gamma is held
+ * @param warmingAnneal warming: steps over which it then falls to 0
+ * @param warmingSchedule warming: "linear", "cosine" or "exponential"
  * @param seed the trial's seed: initialization, shuffling, probe-set draw
  */
 public record TrialConfig(
@@ -83,6 +92,15 @@ public record TrialConfig(
     double dormantTau,
     double saturationEps,
     Integer faultAtStep,
+    RevivalKind revival,
+    Integer revivalEvery,
+    Double kickSigma,
+    String kickTarget,
+    String kickScope,
+    Double warmingOffset,
+    Integer warmingHold,
+    Integer warmingAnneal,
+    String warmingSchedule,
     long seed)
     implements Serializable {
 
@@ -123,6 +141,21 @@ public record TrialConfig(
     }
     if (dataSource != DataSourceKind.FUNCTION) {
       dataFunction = null;
+    }
+    revival = revival == null ? RevivalKind.NONE : revival;
+    if (revival != RevivalKind.KICK && revival != RevivalKind.REDO) {
+      revivalEvery = null;
+    }
+    if (revival != RevivalKind.KICK) {
+      kickSigma = null;
+      kickTarget = null;
+      kickScope = null;
+    }
+    if (revival != RevivalKind.WARMING) {
+      warmingOffset = null;
+      warmingHold = null;
+      warmingAnneal = null;
+      warmingSchedule = null;
     }
   }
 
@@ -178,6 +211,18 @@ public record TrialConfig(
     field(s, "probe.dormant_tau", dormantTau);
     field(s, "probe.saturation_eps", saturationEps);
     field(s, "train.fault_at_step", faultAtStep);
+    // revival settings appear only when a cure is chosen, so trials without one keep their ids
+    if (revival != RevivalKind.NONE) {
+      field(s, "revival.strategy", EnumNames.of(revival));
+    }
+    field(s, "revival.every", revivalEvery);
+    field(s, "revival.sigma", kickSigma);
+    field(s, "revival.target", kickTarget);
+    field(s, "revival.scope", kickScope);
+    field(s, "revival.offset", warmingOffset);
+    field(s, "revival.hold", warmingHold);
+    field(s, "revival.anneal", warmingAnneal);
+    field(s, "revival.schedule", warmingSchedule);
     return s.toString();
   }
 
@@ -240,6 +285,15 @@ public record TrialConfig(
     public double dormantTau = 0.025;
     public double saturationEps = 0.01;
     public Integer faultAtStep;
+    public RevivalKind revival = RevivalKind.NONE;
+    public int revivalEvery = 100;
+    public double kickSigma = 0.1;
+    public String kickTarget = "dead";
+    public String kickScope = "neuron";
+    public double warmingOffset = 0.5;
+    public int warmingHold = 100;
+    public int warmingAnneal = 100;
+    public String warmingSchedule = "linear";
     public long seed = 0;
 
     Builder() {}
@@ -277,6 +331,15 @@ public record TrialConfig(
       dormantTau = c.dormantTau;
       saturationEps = c.saturationEps;
       faultAtStep = c.faultAtStep;
+      revival = c.revival;
+      revivalEvery = c.revivalEvery == null ? revivalEvery : c.revivalEvery;
+      kickSigma = c.kickSigma == null ? kickSigma : c.kickSigma;
+      kickTarget = c.kickTarget == null ? kickTarget : c.kickTarget;
+      kickScope = c.kickScope == null ? kickScope : c.kickScope;
+      warmingOffset = c.warmingOffset == null ? warmingOffset : c.warmingOffset;
+      warmingHold = c.warmingHold == null ? warmingHold : c.warmingHold;
+      warmingAnneal = c.warmingAnneal == null ? warmingAnneal : c.warmingAnneal;
+      warmingSchedule = c.warmingSchedule == null ? warmingSchedule : c.warmingSchedule;
       seed = c.seed;
     }
 
@@ -312,13 +375,23 @@ public record TrialConfig(
     public Builder dormantTau(double v) { dormantTau = v; return this; }
     public Builder saturationEps(double v) { saturationEps = v; return this; }
     public Builder faultAtStep(Integer v) { faultAtStep = v; return this; }
+    public Builder revival(RevivalKind v) { revival = v; return this; }
+    public Builder revivalEvery(int v) { revivalEvery = v; return this; }
+    public Builder kickSigma(double v) { kickSigma = v; return this; }
+    public Builder kickTarget(String v) { kickTarget = v; return this; }
+    public Builder kickScope(String v) { kickScope = v; return this; }
+    public Builder warmingOffset(double v) { warmingOffset = v; return this; }
+    public Builder warmingHold(int v) { warmingHold = v; return this; }
+    public Builder warmingAnneal(int v) { warmingAnneal = v; return this; }
+    public Builder warmingSchedule(String v) { warmingSchedule = v; return this; }
     public Builder seed(long v) { seed = v; return this; }
 
     public TrialConfig build() {
       return new TrialConfig(dataSource, dataPath, dataLabel, dataTask, dataSamples, dataNoise,
           dataClasses, dataFeatures, dataFunction, testFraction, dataSeed, hidden, activation, alpha,
           head, init, initBias, reluGradAtZero, optimizer, steps, batchSize, lr, momentum, adamBeta1,
-          adamBeta2, l2, decayBias, probeEvery, probeSamples, dormantTau, saturationEps, faultAtStep, seed);
+          adamBeta2, l2, decayBias, probeEvery, probeSamples, dormantTau, saturationEps, faultAtStep, revival, revivalEvery, kickSigma, kickTarget,
+          kickScope, warmingOffset, warmingHold, warmingAnneal, warmingSchedule, seed);
     }
   }
 }

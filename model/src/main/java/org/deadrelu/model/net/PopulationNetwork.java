@@ -21,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -53,6 +54,9 @@ public final class PopulationNetwork {
   private final PerSlice lr;
   private final double[] baseLr;
   private final Map<String, Pass> passes = new HashMap<>();
+  /** Bias warming's offset per network, added to every hidden bias in the forward pass; null if none. */
+  private PerSlice biasOffset;
+  private INDArray[] effectiveBias;
 
   private PopulationNetwork(int[] sizes, List<TrialConfig> trials, INDArray[] weights, INDArray[] biases,
       INDArray[] slopes, DataType dtype) {
@@ -112,8 +116,9 @@ public final class PopulationNetwork {
       double[] bias = new double[p * out];
       for (int s = 0; s < p; s++) {
         TrialConfig c = trials.get(s);
-        System.arraycopy(Initializer.draw(c.init(), in, out, rngs[s]), 0, flat, s * in * out, in * out);
-        java.util.Arrays.fill(bias, s * out, (s + 1) * out, l + 1 < layers ? c.initBias() : 0.0);
+        Initializer.Layer drawn = Initializer.draw(c.init(), in, out, l + 1 < layers ? c.initBias() : 0.0, rngs[s]);
+        System.arraycopy(drawn.weights(), 0, flat, s * in * out, in * out);
+        System.arraycopy(drawn.biases(), 0, bias, s * out, out);
       }
       w[l] = Nd4j.create(flat, new long[] {p, in, out}, DataType.DOUBLE).castTo(dtype);
       b[l] = Nd4j.create(bias, new long[] {p, 1, out}, DataType.DOUBLE).castTo(dtype);
@@ -212,12 +217,46 @@ public final class PopulationNetwork {
   public void forward(Pass pass) {
     for (int l = 0; l < weights.length; l++) {
       Nd4j.exec(new Mmul(pass.a[l], weights[l], pass.z[l], 1.0, 0.0, NONE));
-      Nd4j.exec(new Mmul(pass.ones, biases[l], pass.z[l], 1.0, 1.0, NONE)); // z += b
+      Nd4j.exec(new Mmul(pass.ones, biasInForce(l), pass.z[l], 1.0, 1.0, NONE)); // z += b
       if (l + 1 < weights.length) {
         INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
         activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l]);
       }
     }
+  }
+
+  /** The bias the forward pass adds: b, plus the warming offset on hidden layers while one is set. */
+  private INDArray biasInForce(int l) {
+    if (biasOffset == null || biasOffset.allZero() || l == weights.length - 1) {
+      return biases[l];
+    }
+    return effectiveBias[l].assign(biases[l]).addi(biasOffset.column());
+  }
+
+  /**
+   * Sets the offset each network adds to its hidden biases in the forward pass (bias warming). The
+   * bias parameters themselves are not changed, and their gradient is unaffected.
+   */
+  public void setBiasOffset(double[] perNetwork) {
+    if (biasOffset == null) {
+      biasOffset = new PerSlice(perNetwork, dtype);
+      effectiveBias = new INDArray[biases.length];
+      for (int l = 0; l < biases.length; l++) {
+        effectiveBias[l] = biases[l].ulike();
+      }
+    }
+    for (int s = 0; s < perNetwork.length; s++) {
+      if (biasOffset.get(s) != perNetwork[s]) {
+        biasOffset.set(s, perNetwork[s]);
+      }
+    }
+  }
+
+  /** Network p's optimizer forgets hidden neuron i of layer l: its incoming weights, bias and outgoing weights. */
+  public void forgetOptimizerState(int p, int layer, int neuron) {
+    optimizer.forget(layer, NDArrayIndex.point(p), NDArrayIndex.all(), NDArrayIndex.point(neuron));
+    optimizer.forget(weights.length + layer, NDArrayIndex.point(p), NDArrayIndex.all(), NDArrayIndex.point(neuron));
+    optimizer.forget(layer + 1, NDArrayIndex.point(p), NDArrayIndex.point(neuron), NDArrayIndex.all());
   }
 
   /** Each network's mean loss on the pass's rows against targets y; leaves dz of the output in the pass. */

@@ -6,6 +6,7 @@ import org.deadrelu.model.net.Parameter;
 import org.deadrelu.model.net.PerSlice;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -35,6 +36,12 @@ public final class Adam implements Optimizer {
       m.add(p.value().ulike().assign(0.0));
       v.add(p.value().ulike().assign(0.0));
     }
+  }
+
+  @Override
+  public void forget(int parameter, INDArrayIndex... entries) {
+    m.get(parameter).get(entries).assign(0.0);
+    v.get(parameter).get(entries).assign(0.0);
   }
 
   @Override

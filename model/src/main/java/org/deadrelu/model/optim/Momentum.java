@@ -5,6 +5,7 @@ import java.util.List;
 import org.deadrelu.model.net.Parameter;
 import org.deadrelu.model.net.PerSlice;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 
 /** Heavy-ball momentum: v = mu * v + g, p -= lr * v (PyTorch's convention, v starts at 0). */
 public final class Momentum implements Optimizer {
@@ -16,6 +17,11 @@ public final class Momentum implements Optimizer {
     for (Parameter p : parameters) {
       velocity.add(p.value().ulike().assign(0.0));
     }
+  }
+
+  @Override
+  public void forget(int parameter, INDArrayIndex... entries) {
+    velocity.get(parameter).get(entries).assign(0.0);
   }
 
   @Override

@@ -45,6 +45,14 @@ public final class DeathTracker {
     return n;
   }
 
+  public int stepAt(int checkpoint) {
+    return steps.get(checkpoint)[0];
+  }
+
+  public boolean deadAt(int checkpoint, int layer, int neuron) {
+    return deadAt.get(checkpoint)[layer][neuron];
+  }
+
   public int checkpoints() {
     return deadAt.size();
   }

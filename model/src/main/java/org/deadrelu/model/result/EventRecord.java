@@ -2,7 +2,18 @@ package org.deadrelu.model.result;
 
 import java.io.Serializable;
 
-/** One intervention of a revival strategy on one neuron, and what came of it. */
+/**
+ * One intervention of a revival strategy on one neuron, and what came of it.
+ *
+ * @param step the step before which the intervention happened
+ * @param kind warming, kick or redo
+ * @param magnitude warming: the offset gamma; kick: sigma; redo: the norm of the fresh incoming weights
+ * @param revived the neuron is alive (not dead) at the first checkpoint after the intervention
+ * @param stepsSurvived from the intervention to the first later checkpoint at which it is dead
+ *     again, or to the last checkpoint if it never is; 0 when not revived
+ * @param lossBefore the training loss of the step just before (null at step 0)
+ * @param lossAfter the training loss of the step just after (null if training ended first)
+ */
 public record EventRecord(
     int step,
     int layer,
@@ -11,6 +22,6 @@ public record EventRecord(
     double magnitude,
     boolean revived,
     int stepsSurvived,
-    double lossBefore,
-    double lossAfter)
+    Double lossBefore,
+    Double lossAfter)
     implements Serializable {}

@@ -3,6 +3,7 @@ package org.deadrelu.model.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.deadrelu.model.config.RevivalKind;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.data.Dataset;
 import org.deadrelu.model.net.Pass;
@@ -13,6 +14,10 @@ import org.deadrelu.model.probe.ProbeMeasurement;
 import org.deadrelu.model.result.CurvePoint;
 import org.deadrelu.model.result.TrialOutput;
 import org.deadrelu.model.result.TrialStatus;
+import org.deadrelu.model.revival.PendingEvent;
+import org.deadrelu.model.revival.Reinitialization;
+import org.deadrelu.model.revival.ThermalKick;
+import org.deadrelu.model.revival.WarmingSchedule;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -85,6 +90,10 @@ public final class Trainer {
     MinibatchSampler[] samplers;
     double[] lossSum;
     int lossCount;
+    SplittableRandom[] revivalRng;
+    WarmingSchedule[] warming;
+    double[] offsets;
+    Double[] lastLoss;
 
     void loop() {
       TrialConfig first = trials.get(0);
@@ -94,11 +103,20 @@ public final class Trainer {
       int batch = Math.min(first.batchSize(), rows.trainRows());
       int probeRows = Math.min(first.probeSamples(), rows.trainRows());
       int[][] probeIdx = new int[p][];
+      revivalRng = new SplittableRandom[p];
+      warming = new WarmingSchedule[p];
+      offsets = new double[p];
+      lastLoss = new Double[p];
       for (int s = 0; s < p; s++) {
-        SplittableRandom root = new SplittableRandom(trials.get(s).seed());
+        TrialConfig c = trials.get(s);
+        SplittableRandom root = new SplittableRandom(c.seed());
         init[s] = root.split();
         samplers[s] = new MinibatchSampler(rows.trainRows(), batch, root.split());
         probeIdx[s] = sampleRows(rows.trainRows(), probeRows, root.split());
+        revivalRng[s] = root.split();
+        if (c.revival() == RevivalKind.WARMING) {
+          warming[s] = new WarmingSchedule(c.warmingOffset(), c.warmingHold(), c.warmingAnneal(), c.warmingSchedule());
+        }
         recorders[s].describeData(data.name(), "train-sample(" + probeRows + ")", probeRows);
       }
       int[] sizes = new int[first.hidden().size() + 2];
@@ -125,7 +143,14 @@ public final class Trainer {
       Checkpoints checkpoints = new Checkpoints(first.steps(), first.probeEvery());
       lossSum = new double[p];
       int[][] batchRows = new int[p][];
+      boolean anyWarming = java.util.Arrays.stream(warming).anyMatch(java.util.Objects::nonNull);
       for (step = 0; ; step++) {
+        if (anyWarming) {
+          for (int s = 0; s < p; s++) {
+            offsets[s] = warming[s] == null ? 0.0 : warming[s].offsetAt(step);
+          }
+          net.setBiasOffset(offsets);
+        }
         if (checkpoints.contains(step)) {
           checkpoint(running(), true);
         }
@@ -145,6 +170,7 @@ public final class Trainer {
         if (running.isEmpty()) {
           return;
         }
+        intervene(running);
         for (int s = 0; s < p; s++) {
           // a finished network keeps its last rows: its sampler is its own and stops with it
           batchRows[s] = outputs[s] == null || batchRows[s] == null ? samplers[s].next() : batchRows[s];
@@ -159,6 +185,8 @@ public final class Trainer {
           } else {
             lossSum[s] += loss[s];
           }
+          lastLoss[s] = loss[s];
+          recorders[s].lossAfterInterventions(loss[s]);
         }
         lossCount++;
         if (!diverged.isEmpty()) {
@@ -166,6 +194,40 @@ public final class Trainer {
         }
         net.backward(trainPass);
         net.update();
+      }
+    }
+
+    /**
+     * Revival strategies act before the step's update: warming records its phase at step 0 (its
+     * offset is applied in the forward pass); kick and ReDo probe and intervene every k steps.
+     */
+    private void intervene(List<Integer> running) {
+      List<Integer> due = new ArrayList<>();
+      for (int s : running) {
+        TrialConfig c = trials.get(s);
+        if (c.revival() == RevivalKind.WARMING && step == 0) {
+          List<PendingEvent> events = new ArrayList<>();
+          for (int l = 0; l + 1 < net.layers(); l++) {
+            for (int i = 0; i < net.sizes()[l + 1]; i++) {
+              events.add(new PendingEvent(0, l, i, "warming", c.warmingOffset(), null));
+            }
+          }
+          recorders[s].intervened(events);
+        }
+        boolean periodic = c.revival() == RevivalKind.KICK || c.revival() == RevivalKind.REDO;
+        if (periodic && step > 0 && step % c.revivalEvery() == 0) {
+          due.add(s);
+        }
+      }
+      if (due.isEmpty()) {
+        return;
+      }
+      List<ProbeMeasurement> m = probe.measure(step, net, probePass, probeY);
+      for (int s : due) {
+        TrialConfig c = trials.get(s);
+        recorders[s].intervened(c.revival() == RevivalKind.KICK
+            ? ThermalKick.apply(net, s, m.get(s), c.kickTarget(), c.kickScope(), c.kickSigma(), revivalRng[s], step, lastLoss[s])
+            : Reinitialization.apply(net, s, m.get(s), c.init(), c.initBias(), revivalRng[s], step, lastLoss[s]));
       }
     }
 
@@ -203,7 +265,7 @@ public final class Trainer {
         Double trainLoss = lossCount == 0 ? null : lossSum[s] / lossCount;
         recorders[s].checkpoint(ms, new CurvePoint(step, trainLoss, ms.loss(), nanToNull(ms.accuracy()),
             testLoss == null ? null : testLoss[s], testAccuracy == null ? null : nanToNull(testAccuracy[s]),
-            trials.get(s).lr(), 0.0));
+            trials.get(s).lr(), offsets[s]));
         if (scheduled && (!Double.isFinite(ms.loss()) || !finite[s])) {
           finish(s, TrialStatus.DIVERGED, "non-finite probe loss or parameter at step " + step, step);
         }

@@ -7,6 +7,8 @@ import org.deadrelu.model.probe.DeathTracker;
 import org.deadrelu.model.probe.LayerMeasures;
 import org.deadrelu.model.probe.ProbeMeasurement;
 import org.deadrelu.model.result.CurvePoint;
+import org.deadrelu.model.result.EventRecord;
+import org.deadrelu.model.revival.PendingEvent;
 import org.deadrelu.model.result.LayerRecord;
 import org.deadrelu.model.result.NeuronRecord;
 import org.deadrelu.model.result.TrialOutput;
@@ -22,6 +24,7 @@ public final class TrialRecorder {
   private final List<ProbeMeasurement> probes = new ArrayList<>();
   private final List<CurvePoint> curves = new ArrayList<>();
   private final DeathTracker deaths = new DeathTracker();
+  private final List<PendingEvent> events = new ArrayList<>();
   private String dataset = "";
   private String probeSet = "";
   private int probeSize;
@@ -40,6 +43,17 @@ public final class TrialRecorder {
     probes.add(m);
     curves.add(curve);
     deaths.record(m);
+  }
+
+  public void intervened(List<PendingEvent> e) {
+    events.addAll(e);
+  }
+
+  /** Gives the interventions still waiting for it the training loss of the step after them. */
+  public void lossAfterInterventions(double loss) {
+    for (int i = events.size() - 1; i >= 0 && events.get(i).lossAfter == null; i--) {
+      events.get(i).lossAfter = loss;
+    }
   }
 
   public boolean measured(int step) {
@@ -76,7 +90,31 @@ public final class TrialRecorder {
       }
     }
     return new TrialOutput(config, summary(status, error, stepsCompleted, divergedStep, wallMillis), layers,
-        neurons, List.copyOf(curves), List.of());
+        neurons, List.copyOf(curves), settle());
+  }
+
+  /** Each intervention's outcome, read off the neuron's dead flags at the checkpoints after it. */
+  private List<EventRecord> settle() {
+    List<EventRecord> out = new ArrayList<>();
+    int last = deaths.checkpoints() - 1;
+    for (PendingEvent e : events) {
+      int next = 0;
+      while (next <= last && deaths.stepAt(next) <= e.step) {
+        next++;
+      }
+      boolean revived = next <= last && !deaths.deadAt(next, e.layer, e.neuron);
+      int survived = 0;
+      if (revived) {
+        int again = next;
+        while (again <= last && !deaths.deadAt(again, e.layer, e.neuron)) {
+          again++;
+        }
+        survived = (again <= last ? deaths.stepAt(again) : deaths.stepAt(last)) - e.step;
+      }
+      out.add(new EventRecord(e.step, e.layer, e.neuron, e.kind, e.magnitude, revived, survived,
+          e.lossBefore, e.lossAfter));
+    }
+    return out;
   }
 
   private TrialSummary summary(TrialStatus status, String error, int stepsCompleted, Integer divergedStep,
