@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Which hyperparameters kill ReLU neurons, and which cures bring them back.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, SweepCommand.class, SqlCommand.class})
+    subcommands = {ValidateCommand.class, PlanCommand.class, SweepCommand.class, SqlCommand.class,
+        SummarizeCommand.class})
 public final class Main implements Runnable {
   /** Invalid input: a sweep file, data file, option or path that cannot be used. */
   public static final int EXIT_INVALID_INPUT = 2;

@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
-import org.deadrelu.jobs.output.Table;
-import org.deadrelu.jobs.output.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,18 +34,7 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession spark = SparkSessions.create("deadrelu sql", master, List.of());
-    List<String> views = new ArrayList<>();
-    for (Table<?> t : Tables.all()) {
-      Path p = new Path(folder, t.name());
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.exists(p) && fs.listStatus(p, f -> f.getName().endsWith(".parquet")).length > 0) {
-        spark.read().parquet(p.toString()).createOrReplaceTempView(t.name());
-        views.add(t.name());
-      }
-    }
-    if (!views.contains("trials")) {
-      throw new UserInputException("result folder " + folder + ": holds no trials table; give a sweep's folder, e.g. results/quickstart");
-    }
+    List<String> views = ResultViews.register(spark, folder);
     Dataset<Row> result;
     try {
       result = spark.sql(query);

@@ -1,0 +1,96 @@
+package org.deadrelu.jobs.cli;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.stddev_samp;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.jobs.report.ConfidenceInterval;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "summarize", description = "Mean and 95% confidence interval of a metric over seeds, per group of settings, from a sweep's trials table (or any SQL over its views).")
+final class SummarizeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RESULT_FOLDER", description = "A sweep's folder, e.g. results/quickstart.")
+  String folder;
+
+  @Option(names = "--by", required = true, split = ",", description = "Columns to group by, e.g. activation,lr.")
+  List<String> by;
+
+  @Option(names = "--metric", defaultValue = "dead_fraction", description = "A numeric column or SQL expression (default ${DEFAULT-VALUE}).")
+  String metric;
+
+  @Option(names = "--from", defaultValue = "trials", description = "A table or SQL query over the folder's views (default ${DEFAULT-VALUE}).")
+  String from;
+
+  @Option(names = "--where", description = "A SQL predicate on the rows, e.g. \"status = 'ok'\".")
+  String where;
+
+  @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
+  double level;
+
+  @Option(names = "--master", description = "Spark master (default: from spark-submit, else local[*]).")
+  String master;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(level > 0 && level < 1)) {
+      throw new UserInputException("--level " + level + ": must be between 0 and 1, e.g. 0.95");
+    }
+    SparkSession spark = SparkSessions.create("deadrelu summarize", master, List.of());
+    List<String> views = ResultViews.register(spark, folder);
+    Dataset<Row> rows;
+    try {
+      rows = from.contains(" ") ? spark.sql(from) : spark.table(from);
+      if (where != null) {
+        rows = rows.where(where);
+      }
+      Column[] groups = by.stream().map(c -> col(c.trim())).toArray(Column[]::new);
+      rows = rows.selectExpr("*", "CAST(" + metric + " AS DOUBLE) AS metric__")
+          .groupBy(groups).agg(count("metric__").as("n"), avg("metric__").as("mean"),
+              stddev_samp("metric__").as("sd"))
+          .orderBy(groups);
+    } catch (Exception e) { // Spark raises AnalysisException, checked in Java terms
+      throw new UserInputException("summarize: " + e.getMessage().lines().findFirst().orElse("")
+          + " (views: " + views + ")", e);
+    }
+    List<String> header = new ArrayList<>(by);
+    header.addAll(List.of("n", "mean", "95% CI".replace("95", String.valueOf(Math.round(level * 100))), "sd"));
+    TextTable table = new TextTable(header);
+    for (Row r : rows.collectAsList()) {
+      List<Object> cells = new ArrayList<>();
+      for (int i = 0; i < by.size(); i++) {
+        cells.add(r.get(i));
+      }
+      long n = r.getLong(by.size());
+      double mean = r.isNullAt(by.size() + 1) ? Double.NaN : r.getDouble(by.size() + 1);
+      double sd = r.isNullAt(by.size() + 2) ? Double.NaN : r.getDouble(by.size() + 2);
+      ConfidenceInterval ci = ConfidenceInterval.of(n, mean, sd, level);
+      cells.add(n);
+      cells.add(mean);
+      cells.add(Double.isNaN(ci.low()) ? "n/a" : String.format(Locale.ROOT, "[%.4f, %.4f]", ci.low(), ci.high()));
+      cells.add(sd);
+      table.add(cells);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%s of %s, by %s%s:%n", metric, from, String.join(", ", by), where == null ? "" : " where " + where);
+    table.print(out);
+    return 0;
+  }
+}

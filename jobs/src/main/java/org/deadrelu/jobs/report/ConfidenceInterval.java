@@ -1,0 +1,33 @@
+package org.deadrelu.jobs.report;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A mean with its two-sided Student-t confidence interval: mean +- t(1 - a/2, n - 1) * sd / sqrt(n),
+ * sd the sample standard deviation. With one observation the interval is unknown (NaN).
+ */
+public record ConfidenceInterval(long n, double mean, double sd, double low, double high) {
+
+  public static ConfidenceInterval of(long n, double mean, double sd, double level) {
+    if (n < 2 || Double.isNaN(sd)) {
+      return new ConfidenceInterval(n, mean, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
+    double half = t * sd / Math.sqrt(n);
+    return new ConfidenceInterval(n, mean, sd, mean - half, mean + half);
+  }
+
+  public static ConfidenceInterval of(double[] values, double level) {
+    int n = values.length;
+    double mean = 0;
+    for (double v : values) {
+      mean += v;
+    }
+    mean /= n;
+    double ss = 0;
+    for (double v : values) {
+      ss += (v - mean) * (v - mean);
+    }
+    return of(n, mean, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, level);
+  }
+}

@@ -1,0 +1,85 @@
+package org.deadrelu.jobs.claims;
+
+import static org.deadrelu.jobs.claims.ClaimRun.mean;
+import static org.deadrelu.jobs.claims.ClaimRun.where;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.config.HeadKind;
+import org.deadrelu.model.config.RevivalKind;
+import org.deadrelu.model.result.LayerRecord;
+import org.deadrelu.model.result.TrialOutput;
+import org.deadrelu.model.result.TrialStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each claim's sweep file, scaled down, asserting only what is robust at that size (the full runs
+ * and their confidence intervals are in the README's Findings).
+ */
+class ClaimsTest {
+
+  @Test
+  void vanishingGradientsSigmoidShrinksTheFirstLayerGradientFarMoreThanRelu() throws Exception {
+    List<TrialOutput> out = ClaimRun.run("vanishing-gradients", 3, b -> b.steps(0));
+    double sigmoid = mean(where(out, c -> c.activation() == ActivationKind.SIGMOID && c.hidden().size() == 10)
+        .map(ClaimsTest::firstOverLast));
+    double relu = mean(where(out, c -> c.activation() == ActivationKind.RELU && c.hidden().size() == 10)
+        .map(ClaimsTest::firstOverLast));
+    assertTrue(sigmoid < relu / 100, "depth 10 at initialization: sigmoid " + sigmoid + ", relu " + relu);
+  }
+
+  private static double firstOverLast(TrialOutput o) {
+    List<LayerRecord> hidden = o.layers().stream().filter(l -> l.step() == 0 && !l.outputLayer()).toList();
+    return hidden.get(0).weightGradNorm() / hidden.get(hidden.size() - 1).weightGradNorm();
+  }
+
+  @Test
+  void leakyAndPreluNeverLoseANeuronWhileReluDoesAtHighLearningRates() throws Exception {
+    List<TrialOutput> out = ClaimRun.run("leaky-vs-relu", 3, b -> b.steps(300));
+    assertTrue(where(out, c -> c.activation() != ActivationKind.RELU)
+        .allMatch(o -> o.summary().status() != TrialStatus.OK || o.summary().deadFraction() == 0.0));
+    double high = mean(where(out, c -> c.activation() == ActivationKind.RELU && c.lr() == 1.0)
+        .map(o -> o.summary().deadFraction()));
+    assertTrue(high > 0.02, "relu at lr 1.0 loses neurons: " + high);
+  }
+
+  @Test
+  void reluNormalizeHeadDivergesWithAnInfiniteLossWhereSoftmaxNeverDoes() throws Exception {
+    List<TrialOutput> out = ClaimRun.run("output-head", 3, b -> b.steps(50));
+    assertTrue(where(out, c -> c.head() == HeadKind.SOFTMAX).allMatch(o -> o.summary().status() == TrialStatus.OK));
+    assertTrue(where(out, c -> c.head() == HeadKind.RELU_NORMALIZE)
+        .allMatch(o -> o.summary().status() == TrialStatus.DIVERGED
+            && o.curves().stream().anyMatch(p -> p.probeLoss() == Double.POSITIVE_INFINITY)));
+  }
+
+  @Test
+  void deepNarrowReluNetworksAreBornDeadFarMoreOftenThanShallowWideOnes() throws Exception {
+    List<TrialOutput> out = ClaimRun.run("born-dead", 20, b -> b);
+    double deepNarrow = mean(where(out, c -> c.hidden().size() == 50 && c.hidden().get(0) == 2)
+        .map(o -> o.summary().collapsedAtInit() ? 1.0 : 0.0));
+    double shallowWide = mean(where(out, c -> c.hidden().size() == 2 && c.hidden().get(0) == 16)
+        .map(o -> o.summary().collapsedAtInit() ? 1.0 : 0.0));
+    assertTrue(deepNarrow >= 0.8, "depth 50, width 2: " + deepNarrow);
+    assertTrue(shallowWide <= 0.2, "depth 2, width 16: " + shallowWide);
+  }
+
+  @Test
+  void everyCureRecordsItsInterventionsAndWarmingEndsAtZero() throws Exception {
+    List<TrialOutput> out = ClaimRun.run("revival", 2, b -> b.steps(300));
+    for (TrialOutput o : out) {
+      RevivalKind r = o.config().revival();
+      if (r == RevivalKind.NONE) {
+        assertEquals(0, o.events().size());
+      } else if (r == RevivalKind.WARMING) {
+        assertTrue(o.events().stream().allMatch(e -> e.kind().equals("warming")));
+        if (o.summary().status() == TrialStatus.OK) {
+          assertEquals(0.0, o.curves().get(o.curves().size() - 1).warmingOffset(), "warming (hold 100, anneal 200) is at 0 by step 300");
+        }
+      }
+    }
+    assertTrue(where(out, c -> c.revival() == RevivalKind.REDO).anyMatch(o -> !o.events().isEmpty()),
+        "redo found dormant neurons to re-initialize");
+  }
+}
