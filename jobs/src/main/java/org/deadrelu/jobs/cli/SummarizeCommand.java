@@ -84,7 +84,7 @@ final class SummarizeCommand implements Callable<Integer> {
       ConfidenceInterval ci = ConfidenceInterval.of(n, mean, sd, level);
       cells.add(n);
       cells.add(mean);
-      cells.add(Double.isNaN(ci.low()) ? "n/a" : String.format(Locale.ROOT, "[%.4f, %.4f]", ci.low(), ci.high()));
+      cells.add(Double.isNaN(ci.low()) ? "n/a" : "[" + TextTable.format(ci.low()) + ", " + TextTable.format(ci.high()) + "]");
       cells.add(sd);
       table.add(cells);
     }

@@ -27,7 +27,11 @@ final class TextTable {
       return "null";
     }
     if (v instanceof Double d) {
-      return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4f", d) : d.toString();
+      if (!Double.isFinite(d)) {
+        return d.toString();
+      }
+      // small values keep their significant digits (a gradient ratio of 2e-7 is not 0.0000)
+      return d != 0 && Math.abs(d) < 1e-3 ? String.format(Locale.ROOT, "%.3e", d) : String.format(Locale.ROOT, "%.4f", d);
     }
     if (v instanceof Float f) {
       return format(f.doubleValue());
