@@ -18,6 +18,8 @@ public final class Pass {
   final INDArray[] a;
   final INDArray[] z;
   final INDArray[] d;
+  /** Per hidden layer, a buffer the activation and the slope gradient may overwrite. */
+  final INDArray[] scratch;
   final INDArray[] dz;
   final INDArray[] da;
   final INDArray ones;
@@ -30,6 +32,7 @@ public final class Pass {
     a = new INDArray[layers];
     z = new INDArray[layers];
     d = new INDArray[layers];
+    scratch = new INDArray[layers];
     dz = new INDArray[layers];
     da = new INDArray[layers];
     for (int l = 0; l < layers; l++) {
@@ -39,6 +42,7 @@ public final class Pass {
       if (l > 0) {
         da[l] = Nd4j.create(dtype, population, rows, sizes[l]);
         d[l - 1] = Nd4j.create(dtype, population, rows, sizes[l]);
+        scratch[l - 1] = Nd4j.create(dtype, population, rows, sizes[l]);
       }
     }
     ones = Nd4j.ones(dtype, population, rows, 1);

@@ -220,7 +220,7 @@ public final class PopulationNetwork {
       Nd4j.exec(new Mmul(pass.ones, biasInForce(l), pass.z[l], 1.0, 1.0, NONE)); // z += b
       if (l + 1 < weights.length) {
         INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
-        activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l]);
+        activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l], pass.scratch[l]);
       }
     }
   }
@@ -277,7 +277,7 @@ public final class PopulationNetwork {
       INDArray dh = pass.da[l];
       if (activation.learnsSlope()) {
         // h = slope z where z <= 0, so dL/dslope = sum over rows of dh min(z, 0)
-        INDArray negZ = Transforms.min(pass.z[l - 1], 0.0, true);
+        INDArray negZ = Transforms.min(pass.scratch[l - 1].assign(pass.z[l - 1]), 0.0, false);
         Nd4j.exec(new Sum(negZ.muli(dh), slopeGradient(l - 1), true, new int[] {1}));
       }
       activation.backward(pass.z[l - 1], pass.d[l - 1], dh, pass.dz[l - 1]);

@@ -43,7 +43,7 @@ class ActivationTest {
   private static double[] backward(Activation a, INDArray z, INDArray param) {
     INDArray h = z.ulike();
     INDArray d = z.ulike();
-    a.forward(z, param, h, d);
+    a.forward(z, param, h, d, z.ulike());
     INDArray dz = z.ulike();
     a.backward(z, d, z.ulike().assign(1.0), dz);
     return dz.reshape(dz.length()).toDoubleVector();
@@ -108,7 +108,7 @@ class ActivationTest {
     for (ActivationKind kind : ActivationKind.values()) {
       Activation a = Activations.of(kind, 0);
       INDArray h = z.ulike();
-      a.forward(z, param(kind, 0.1, zs.length), h, z.ulike());
+      a.forward(z, param(kind, 0.1, zs.length), h, z.ulike(), z.ulike());
       for (int i = 0; i < zs.length; i++) {
         double x = zs[i];
         double expected = switch (kind) {

@@ -12,13 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>{@code param} is the per-network, per-neuron parameter the activation needs, broadcast over
  * rows: the negative-side slopes [P, 1, width] of the leaky family, ELU's scale [P, 1, 1]; null for
- * the others. {@code h} may be a view into a larger buffer.
+ * the others. {@code scratch} is a buffer shaped like z that the activation may overwrite, so no
+ * step allocates.
  */
 public interface Activation {
 
   ActivationKind kind();
 
-  void forward(INDArray z, INDArray param, INDArray h, INDArray d);
+  void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch);
 
   /** dz = dh * f'(z), from what {@link #forward} left in d. */
   default void backward(INDArray z, INDArray d, INDArray dh, INDArray dz) {
@@ -27,7 +28,7 @@ public interface Activation {
 
   /** out = f'(z). */
   default void derivative(INDArray z, INDArray param, INDArray out) {
-    forward(z, param, z.ulike(), out);
+    forward(z, param, z.ulike(), out, z.ulike());
   }
 
   /** Whether the negative-side slope is a trained parameter (PReLU). */

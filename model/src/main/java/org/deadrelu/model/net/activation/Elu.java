@@ -19,12 +19,15 @@ public final class Elu implements Activation {
 
   /** @param alpha [P, 1, 1] scales, one per network */
   @Override
-  public void forward(INDArray z, INDArray alpha, INDArray h, INDArray d) {
-    INDArray pos = Nd4j.exec(new Step(z, z.ulike(), 0.0)); // [z > 0]
-    INDArray negExp = Transforms.exp(Transforms.min(z, 0.0, true), false).muli(alpha); // alpha e^min(z,0)
-    // d = pos + (1 - pos) alpha e^z ; h = pos z + (1 - pos) (alpha e^z - alpha)
-    d.assign(negExp).muli(pos.rsub(1.0)).addi(pos);
-    INDArray negSide = negExp.subi(alpha).muli(pos.rsub(1.0));
-    h.assign(pos.muli(z).addi(negSide));
+  public void forward(INDArray z, INDArray alpha, INDArray h, INDArray d, INDArray scratch) {
+    // with pos = [z > 0] and E = alpha e^min(z, 0) (no overflow for large z):
+    // d = pos + (1 - pos) E ; h = pos z + (1 - pos) (E - alpha), all in the three given buffers
+    INDArray pos = Nd4j.exec(new Step(z, scratch, 0.0));
+    h.assign(z);
+    Transforms.min(h, 0.0, false);
+    Transforms.exp(h, false).muli(alpha); // E
+    d.assign(pos).rsubi(1.0).muli(h).addi(pos);
+    h.subi(alpha).muli(pos.rsubi(1.0)); // (E - alpha)(1 - pos); scratch now holds 1 - pos
+    h.addi(scratch.rsubi(1.0).muli(z)); // + pos z
   }
 }

@@ -12,7 +12,7 @@ public final class Identity implements Activation {
   }
 
   @Override
-  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
     h.assign(z);
     d.assign(1.0);
   }

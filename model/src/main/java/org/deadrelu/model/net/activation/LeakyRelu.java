@@ -18,9 +18,11 @@ public class LeakyRelu implements Activation {
   }
 
   @Override
-  public void forward(INDArray z, INDArray slope, INDArray h, INDArray d) {
+  public void forward(INDArray z, INDArray slope, INDArray h, INDArray d, INDArray scratch) {
     Nd4j.exec(new Step(z, d, 0.0)); // [z > 0]
-    d.muli(slope.rsub(1.0)).addi(slope); // [z > 0] (1 - a) + a
+    // [z > 0] (1 - a) + a, with (1 - a) broadcast into scratch: no allocation
+    scratch.assign(1.0).subi(slope);
+    d.muli(scratch).addi(slope);
     Nd4j.exec(new MulOp(z, d, h)); // piecewise linear through 0: f(z) = f'(z) z
   }
 }

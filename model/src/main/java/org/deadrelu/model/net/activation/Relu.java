@@ -28,7 +28,7 @@ public final class Relu implements Activation {
   }
 
   @Override
-  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
     if (gradAtZero == 0) {
       Nd4j.exec(new RectifiedLinear(z, h, 0.0));
       Nd4j.exec(new Sign(h, d)); // h >= 0, so sign(h) = [z > 0]: cheaper here than a comparison op

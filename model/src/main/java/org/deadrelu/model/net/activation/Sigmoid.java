@@ -13,7 +13,7 @@ public final class Sigmoid implements Activation {
   }
 
   @Override
-  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
     h.assign(z);
     Transforms.sigmoid(h, false);
     d.assign(h).rsubi(1.0).muli(h);

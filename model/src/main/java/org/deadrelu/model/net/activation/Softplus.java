@@ -13,7 +13,7 @@ public final class Softplus implements Activation {
   }
 
   @Override
-  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
     h.assign(z);
     Transforms.softPlus(h, false);
     d.assign(z);

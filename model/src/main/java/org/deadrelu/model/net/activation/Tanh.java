@@ -13,7 +13,7 @@ public final class Tanh implements Activation {
   }
 
   @Override
-  public void forward(INDArray z, INDArray param, INDArray h, INDArray d) {
+  public void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
     d.assign(z);
     Transforms.tanh(d, false);
     h.assign(d);
