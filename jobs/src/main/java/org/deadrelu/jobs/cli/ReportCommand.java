@@ -1,0 +1,61 @@
+package org.deadrelu.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.jobs.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", description = "Write summary/, summary.csv, summary_layers/, survival/, effects/, paired/, importance/ and a self-contained report.html next to a sweep's tables.")
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RESULT_FOLDER", description = "A sweep's folder, e.g. results/quickstart.")
+  String folder;
+
+  @Option(names = "--group-by", split = ",", description = "Columns of trials that split the curves and survival (default: the swept settings, or one of them when they make more than 10 groups).")
+  List<String> groupBy = List.of();
+
+  @Option(names = "--where", description = "A SQL predicate on trials, e.g. \"activation = 'relu'\".")
+  String where;
+
+  @Option(names = "--axes", split = ",", description = "The heatmap's two axes X,Y (default: init_bias,l2 when both are swept, else the first two swept settings).")
+  List<String> axes = List.of();
+
+  @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
+  double level;
+
+  @Option(names = "--out", description = "Where to write (default: the result folder).")
+  String out;
+
+  @Option(names = "--master", description = "Spark master (default: from spark-submit, else local[*]).")
+  String master;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(level > 0 && level < 1)) {
+      throw new UserInputException("--level " + level + ": must be between 0 and 1, e.g. 0.95");
+    }
+    SparkSession spark = SparkSessions.create("deadrelu report", master, List.of());
+    ResultViews.register(spark, folder);
+    String command = "deadrelu report " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+        .map(a -> a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
+    long t0 = System.nanoTime();
+    Report.Result r = Report.run(spark, folder, new Report.Options(groupBy, where, axes, level, command, out));
+    PrintWriter pw = spec.commandLine().getOut();
+    pw.printf("report: %d trials in %d configurations; swept %s; groups by %s; heatmap %s (%.1f s)%n", r.trials(), r.configs(),
+        r.swept(), r.groupBy(), r.axes(), (System.nanoTime() - t0) / 1e9);
+    for (String n : r.notes()) {
+      pw.println("note: " + n);
+    }
+    pw.println("wrote " + r.html() + " and summary/, summary.csv, summary_layers/, survival/, effects/, paired/, importance/");
+    pw.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,121 @@
+package org.deadrelu.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.SparkTestSession;
+import org.junit.jupiter.api.Test;
+
+/** Effects checked on synthetic trials where the true effect is known, and against hand calculations. */
+class EffectsTest {
+  static final String[] COLUMNS = {"trial_id:string", "config_id:string", "seed:long", "status:string",
+      "data_source:string", "x1:double", "x2:double", "opt:string", "warming_schedule:string",
+      "dead_fraction:double", "neurons:long"};
+
+  static Dataset<Row> frame(List<Row> rows) {
+    SparkSession spark = SparkTestSession.get();
+    return spark.createDataFrame(rows, Report.schema(COLUMNS));
+  }
+
+  /** logit P(dead) = -1 + 0.8 x1 + 0 x2 + 0 [opt = b]; 200 neurons per trial. */
+  @Test
+  void binomialFindsTheTrueEffectAndZeroWhereItIsZero() {
+    Random rnd = new Random(11);
+    List<Row> rows = new ArrayList<>();
+    int id = 0;
+    for (int rep = 0; rep < 10; rep++) {
+      for (int x1 = 0; x1 < 4; x1++) {
+        for (int x2 = 0; x2 < 2; x2++) {
+          for (String opt : List.of("a", "b")) {
+            double p = 1 / (1 + Math.exp(-(-1 + 0.8 * x1)));
+            int dead = 0;
+            for (int k = 0; k < 200; k++) {
+              dead += rnd.nextDouble() < p ? 1 : 0;
+            }
+            rows.add(RowFactory.create("t" + id, "c" + x1 + x2 + opt, (long) rep, "ok", "blobs", (double) x1,
+                (double) x2, opt, "linear", dead / 200.0, 200L));
+            id++;
+          }
+        }
+      }
+    }
+    Dataset<Row> t = frame(rows);
+    ReportData data = new ReportData(t);
+    assertEquals(List.of("x1", "x2", "opt"), data.swept);
+    Effects.Design d = Effects.design(data, t, data.modelAxes());
+    List<Effects.Term> terms = Effects.glm("binomial", d, "binomial", "dead_fraction", "neurons", 0.95);
+    Effects.Term x1 = terms.get(0);
+    Effects.Term x2 = terms.get(1);
+    Effects.Term opt = terms.get(2);
+    assertEquals("opt=b (vs a)", opt.term());
+    assertTrue(x1.low() < 0.8 && 0.8 < x1.high(), "x1 interval covers the true 0.8: " + x1);
+    assertTrue(x1.low() > 0 && x1.pValue() < 1e-6, "x1 clearly positive: " + x1);
+    assertTrue(x2.low() < 0 && 0 < x2.high(), "x2 interval covers 0: " + x2);
+    assertTrue(opt.low() < 0 && 0 < opt.high(), "opt interval covers 0: " + opt);
+    Effects.Term intercept = terms.get(3);
+    assertTrue(intercept.low() < -1 && -1 < intercept.high(), intercept.toString());
+  }
+
+  /** The trial-level linear model against commons-math3's OLS (an independent implementation). */
+  @Test
+  void gaussianMatchesOrdinaryLeastSquares() {
+    double[][] x = {{0, 0}, {1, 0}, {2, 1}, {3, 1}, {0, 1}, {1, 1}, {2, 0}, {3, 0}, {1, 1}, {2, 0}};
+    double[] y = {0.10, 0.18, 0.33, 0.35, 0.12, 0.20, 0.24, 0.41, 0.15, 0.30};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < y.length; i++) {
+      rows.add(RowFactory.create("t" + i, "c" + i, (long) i, "ok", "blobs", x[i][0], x[i][1], "a", "linear", y[i], 10L));
+    }
+    Dataset<Row> t = frame(rows);
+    ReportData data = new ReportData(t);
+    List<Effects.Term> terms = Effects.glm("linear", Effects.design(data, t, data.modelAxes()), "gaussian", "dead_fraction", null, 0.95);
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    ols.newSampleData(y, x);
+    double[] b = ols.estimateRegressionParameters(); // intercept first
+    double[] se = ols.estimateRegressionParametersStandardErrors();
+    assertEquals(b[1], terms.get(0).coefficient(), 1e-9);
+    assertEquals(b[2], terms.get(1).coefficient(), 1e-9);
+    assertEquals(b[0], terms.get(2).coefficient(), 1e-9);
+    assertEquals(se[1], terms.get(0).stdError(), 1e-9);
+    assertEquals(se[2], terms.get(1).stdError(), 1e-9);
+    assertEquals(se[0], terms.get(2).stdError(), 1e-9);
+    // interval: b +- t(0.975, 10 - 3) se, t = 2.364624251592785
+    assertEquals(b[1] - 2.364624251592785 * se[1], terms.get(0).low(), 1e-9);
+  }
+
+  /**
+   * Three seeds, x2 0 -> 1 with x1 fixed: differences -0.10, -0.15, -0.05; mean -0.10, sd 0.05,
+   * half-width t(0.975, 2) 0.05 / sqrt 3 = 4.302652729911275 * 0.05 / 1.7320508 = 0.124207.
+   * A trial at another x1 has no partner and must not be paired.
+   */
+  @Test
+  void pairedDifferenceByHand() {
+    List<Row> rows = new ArrayList<>();
+    double[][] df = {{0.30, 0.20}, {0.40, 0.25}, {0.50, 0.45}};
+    int id = 0;
+    for (int s = 0; s < 3; s++) {
+      for (int x2 = 0; x2 < 2; x2++) {
+        rows.add(RowFactory.create("t" + id++, "c" + x2, (long) s, "ok", "blobs", 1.0, (double) x2, "a", "linear", df[s][x2], 10L));
+      }
+    }
+    rows.add(RowFactory.create("t" + id, "cx", 0L, "ok", "blobs", 2.0, 1.0, "a", "linear", 0.9, 10L));
+    Dataset<Row> t = frame(rows);
+    ReportData data = new ReportData(t);
+    List<Effects.Paired> p = Effects.paired(data, t, List.of("x2"), "dead_fraction", 0.95);
+    assertEquals(1, p.size());
+    Effects.Paired d = p.get(0);
+    assertEquals(3, d.pairs());
+    assertEquals(-0.10, d.meanDifference(), 1e-12);
+    assertEquals(0.05, d.sd(), 1e-12);
+    double half = 4.302652729911275 * 0.05 / Math.sqrt(3);
+    assertEquals(-0.10 - half, d.low(), 1e-9);
+    assertEquals(-0.10 + half, d.high(), 1e-9);
+  }
+}

@@ -1,0 +1,156 @@
+package org.deadrelu.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.DuckDb;
+import org.deadrelu.jobs.SparkTestSession;
+import org.deadrelu.jobs.run.SweepOptions;
+import org.deadrelu.jobs.run.SweepRunner;
+import org.deadrelu.jobs.sweep.SweepLoader;
+import org.deadrelu.jobs.sweep.SweepSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny real sweep, its report, and the example queries in Spark SQL and DuckDB. */
+class ReportEndToEndTest {
+  static final String SWEEP = """
+      name: rep
+      description: report fixture
+      data: {source: blobs, samples: 200, classes: 3, features: 4, noise: 1.0}
+      model: {hidden: [6, 5]}
+      train: {steps: 30, batch_size: 32, lr: 0.5}
+      probe: {every: 10, samples: 64}
+      seeds: 3
+      grid:
+        activation: [relu, leaky_relu]
+        init_bias: [0.0, 0.1]
+        l2: [0.0, 0.01]
+        decay_bias: [true, false]
+      """;
+  static final int TRIALS = 2 * 2 * 2 * 2 * 3;
+
+  @TempDir static Path out;
+  static SparkSession spark;
+  static Report.Result result;
+
+  static Path folder() {
+    return out.resolve("rep");
+  }
+
+  @BeforeAll
+  static void runSweepAndReport() throws Exception {
+    spark = SparkTestSession.get();
+    SweepSpec spec = SweepLoader.load("rep.yaml", SWEEP);
+    new SweepRunner(spark, new PrintStream(System.out)).run(spec.name(), spec.expand(),
+        SweepOptions.of(out.toString(), 2, 3), SWEEP);
+    result = Report.run(spark, folder().toString(),
+        new Report.Options(List.of(), null, List.of(), 0.95, "deadrelu report " + folder(), null));
+  }
+
+  @Test
+  void summaryHasOneRowPerConfigurationWithHandCheckedInterval() throws Exception {
+    assertEquals(TRIALS, result.trials());
+    assertEquals(TRIALS / 3, result.configs());
+    Dataset<Row> s = spark.read().parquet(folder().resolve("summary").toString());
+    assertEquals(TRIALS / 3, s.count());
+    Row r = s.where("seeds = 3").orderBy("config_id").first();
+    String config = r.getAs("config_id");
+    // independent: the three seeds' values, mean and t interval by hand
+    List<Row> seeds = spark.read().parquet(folder().resolve("trials").toString())
+        .where("config_id = '" + config + "' AND status = 'ok'").select("dead_fraction").collectAsList();
+    double[] v = seeds.stream().mapToDouble(x -> x.getDouble(0)).toArray();
+    double mean = (v[0] + v[1] + v[2]) / 3;
+    double sd = Math.sqrt(((v[0] - mean) * (v[0] - mean) + (v[1] - mean) * (v[1] - mean) + (v[2] - mean) * (v[2] - mean)) / 2);
+    assertEquals(mean, (double) r.getAs("dead_fraction_mean"), 1e-12);
+    if (sd > 0) {
+      assertEquals(mean - 4.302652729911275 * sd / Math.sqrt(3), (double) r.getAs("dead_fraction_ci_low"), 1e-9);
+    }
+    List<String> csv = Files.readAllLines(folder().resolve("summary.csv"));
+    assertEquals(TRIALS / 3 + 1, csv.size());
+    assertTrue(csv.get(0).startsWith("config_id,"));
+    for (String t : List.of("summary_layers", "survival", "effects", "paired", "importance")) {
+      assertTrue(Files.exists(folder().resolve(t).resolve("_SUCCESS")), t);
+    }
+    // a survival curve starts with every hidden neuron of the group at risk: 6 + 5 per trial
+    long atRisk = spark.read().parquet(folder().resolve("survival").toString())
+        .where("group = 'activation=relu'").orderBy("step").first().getAs("at_risk");
+    assertEquals(TRIALS / 2 * 11, atRisk);
+  }
+
+  @Test
+  void htmlIsSelfContainedWithEveryPlot() throws Exception {
+    String html = Files.readString(folder().resolve("report.html"));
+    assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"), "no network, no scripts");
+    Matcher m = Pattern.compile("<img class=\"plot\" alt=\"([^\"]*)\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+    List<String> alts = new ArrayList<>();
+    while (m.find()) {
+      alts.add(m.group(1));
+      byte[] png = java.util.Base64.getDecoder().decode(m.group(2));
+      assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', m.group(1));
+    }
+    for (String want : List.of("heatmap activation=relu", "heatmap activation=leaky_relu", "dead fraction over steps",
+        "gradient norm vs depth", "survival curves", "importance")) {
+      assertTrue(alts.contains(want), want + " in " + alts);
+    }
+    assertTrue(html.contains("deadrelu report " + folder()));
+    assertTrue(html.contains("report fixture"));
+  }
+
+  @Test
+  void whereAndAxesFocusTheReport() throws Exception {
+    Path o2 = out.resolve("focused");
+    Report.Result r = Report.run(spark, folder().toString(), new Report.Options(List.of("decay_bias"),
+        "activation = 'relu'", List.of("l2", "decay_bias"), 0.95, "x", o2.toString()));
+    assertEquals(TRIALS / 2, r.trials());
+    assertEquals(List.of("l2", "decay_bias"), r.axes());
+    assertEquals(2, spark.read().parquet(o2.resolve("survival").toString()).select("group").distinct().count());
+  }
+
+  @Test
+  void exampleQueriesAgreeInSparkAndDuckDb() throws Exception {
+    for (String t : List.of("trials", "neurons", "layers", "curves", "events")) {
+      Path p = folder().resolve(t);
+      if (Files.exists(p)) {
+        spark.read().parquet(p.toString()).createOrReplaceTempView(t);
+      }
+    }
+    Path queries = Path.of(System.getProperty("user.dir")).getParent().resolve("scripts/queries");
+    List<Path> files;
+    try (var s = Files.list(queries)) {
+      files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+    }
+    assertEquals(3, files.size(), files.toString());
+    try (DuckDb duck = new DuckDb(folder())) {
+      for (Path f : files) {
+        String sql = Files.readString(f);
+        List<List<Object>> d = duck.query(sql);
+        List<Row> sp = spark.sql(sql).collectAsList();
+        assertEquals(d.size(), sp.size(), f.toString());
+        for (int i = 0; i < d.size(); i++) {
+          for (int c = 0; c < d.get(i).size(); c++) {
+            Object a = d.get(i).get(c);
+            Object b = sp.get(i).get(c);
+            if (a instanceof Number na && b instanceof Number nb) {
+              assertEquals(na.doubleValue(), nb.doubleValue(), 1e-9, f + " row " + i + " col " + c);
+            } else {
+              assertEquals(String.valueOf(a), String.valueOf(b), f + " row " + i + " col " + c);
+            }
+          }
+        }
+      }
+    }
+  }
+}
