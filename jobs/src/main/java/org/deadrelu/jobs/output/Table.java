@@ -31,6 +31,17 @@ public final class Table<R> {
     return name;
   }
 
+  /** The order of rows within each written file: trial, then step, layer and neuron where present. */
+  public String[] sortColumns() {
+    List<String> order = new ArrayList<>(List.of("trial_id"));
+    for (String c : List.of("step", "layer", "neuron")) {
+      if (columns.stream().anyMatch(col -> col.name().equals(c))) {
+        order.add(c);
+      }
+    }
+    return order.toArray(String[]::new);
+  }
+
   public StructType schema() {
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));

@@ -111,6 +111,22 @@ class SweepEndToEndTest {
   }
 
   @Test
+  void eachNeuronsFileIsSortedByTrialStepLayerNeuronForPushDown() throws Exception {
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.list(folder().resolve("neurons"))) {
+      files = s.filter(p -> p.toString().endsWith(".parquet")).toList();
+    }
+    assertTrue(!files.isEmpty());
+    try (DuckDb duck = new DuckDb(folder())) {
+      for (Path f : files) {
+        assertEquals(0, duck.count("SELECT count(*) FROM (SELECT file_row_number, row_number() OVER "
+            + "(ORDER BY trial_id, step, layer, neuron) - 1 AS sorted_position FROM read_parquet('" + f
+            + "', file_row_number = true)) WHERE file_row_number <> sorted_position"), f.toString());
+      }
+    }
+  }
+
+  @Test
   void leakyReluHasNoDeadNeuronsInTheTables() throws Exception {
     try (DuckDb duck = new DuckDb(folder())) {
       assertEquals(0, duck.count("SELECT count(*) FROM neurons n JOIN trials t USING (trial_id) "

@@ -1,0 +1,370 @@
+package org.deadrelu.jobs.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * deadrelu on a real Spark standalone cluster: a master and two workers (1 core, 1 GiB each) on
+ * 127.0.0.1, started by {@code scripts/cluster.sh}; every sweep submitted with
+ * {@code scripts/submit.sh} (SparkSubmit in a child JVM: the driver), executors in JVMs the workers
+ * fork. The tables of every run are compared, through DuckDB, with those of the same sweep run in
+ * local mode; the event log Spark writes for each application gives the task-level figures.
+ * Runs in `./mvnw verify` (Failsafe), after the shaded jar is built.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class StandaloneClusterIT {
+  static final Path WORK = Path.of(System.getProperty("deadrelu.itWork", "target/cluster-it")).toAbsolutePath();
+  static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+  static final int TRIALS = 24;
+  static final String SWEEP_NAME = "clusterit";
+
+  LocalCluster cluster;
+  Path runs;
+  Path javacpp;
+  Path sweep;
+  Path poisoned;
+  Path reference;
+
+  @BeforeAll
+  void startClusterAndRunTheReference() throws Exception {
+    runs = WORK.resolve("runs");
+    deleteTree(runs);
+    Files.createDirectories(runs);
+    // kept between builds: the unpacked natives, the assembled SPARK_HOME (both rebuilt when missing)
+    javacpp = WORK.resolve("javacpp-cache");
+    Files.createDirectories(javacpp);
+    sweep = resource("cluster-sweep.yaml");
+    poisoned = resource("poisoned-sweep.yaml");
+
+    cluster = new LocalCluster(WORK.resolve("cluster"), 2);
+    double up = cluster.start();
+    print("cluster", "master %s, 2 workers alive, started by scripts/cluster.sh in %.1f s", cluster.masterUrl(), up);
+
+    reference = runs.resolve("local/out");
+    Submission local = submission("local-reference", "local[2]", List.of(), sweep, reference, "--commit-every", "8");
+    local.start();
+    assertEquals(0, local.await(RUN_LIMIT), () -> tail(local));
+    reference = reference.resolve(SWEEP_NAME);
+    print("local-reference", "the same sweep in local mode (local[2]): %d trials in %.1f s",
+        ResultTables.count(reference, "SELECT count(*) FROM trials"), local.wallSeconds());
+  }
+
+  @AfterAll
+  void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+      String left = cluster.masterJsonOrNull();
+      assertEquals(null, left, "the master still answers after scripts/cluster.sh stop");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void happyPathMatchesLocalModeRowForRow() throws Exception {
+    Path out = runs.resolve("happy/out");
+    Submission run = submission("happy", cluster.masterUrl(), List.of(), sweep, out, "--commit-every", "8");
+    run.start();
+    String app = run.appId(Duration.ofMinutes(2));
+    // executor JVMs seen while it runs: processes forked by the workers, none of them the driver
+    Set<Long> executorPids = new TreeSet<>();
+    while (run.alive()) {
+      executorPids.addAll(cluster.executorPids(app).values());
+      Thread.sleep(250);
+    }
+    assertEquals(0, run.await(RUN_LIMIT), () -> tail(run));
+    EventLog events = run.events();
+    List<ResultTables.Comparison> cmp = ResultTables.compare(out.resolve(SWEEP_NAME), reference);
+    figures("happy", run, cmp, events, String.format("executor JVMs seen %s (driver pid %d)", executorPids, run.pid()));
+
+    assertTrue(executorPids.size() >= 2 && !executorPids.contains(run.pid()),
+        "executors ran in at least two JVMs other than the driver's: " + executorPids);
+    assertTrue(events.executorsWithTasks().size() >= 2 && !events.executorsWithTasks().contains("driver"),
+        "tasks succeeded on at least two executors: " + events.executorsWithTasks());
+    assertTrue(cluster.masterJson().contains(app), "the master knows the application");
+    assertIdentical(cmp);
+    assertEquals(0, events.failed(), events.figures());
+    cluster.removeJarCopies(app);
+  }
+
+  @Test
+  @Order(2)
+  void anExecutorKilledMidRunLosesAndDuplicatesNothing() throws Exception {
+    Path out = runs.resolve("executor-kill/out");
+    Submission run = submission("executor-kill", cluster.masterUrl(), List.of(), sweep, out, "--commit-every", "8");
+    run.start();
+    String app = run.appId(Duration.ofMinutes(2));
+    Path waves = out.resolve(SWEEP_NAME + "/_deadrelu/waves");
+    // mid-run: a wave committed, and the next wave's trials training on an executor
+    boolean ready = run.awaitCondition(() -> manifests(waves) >= 1 && run.running("collect at SweepRunner")
+        && !run.busyExecutors().isEmpty(), RUN_LIMIT);
+    assertTrue(ready, "the sweep ended before an executor could be killed mid-run:\n" + tail(run));
+    String victim = run.busyExecutors().keySet().iterator().next();
+    Long pid = cluster.executorPids(app).get(victim);
+    assertTrue(pid != null, "no JVM found for executor " + victim);
+    int committedBefore = manifests(waves);
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // kill -9
+    print("executor-kill", "kill -9 executor %s (pid %d) while it trained, %d of 3 waves committed",
+        victim, pid, committedBefore);
+
+    assertEquals(0, run.await(RUN_LIMIT), () -> tail(run));
+    EventLog events = run.events();
+    List<ResultTables.Comparison> cmp = ResultTables.compare(out.resolve(SWEEP_NAME), reference);
+    figures("executor-kill", run, cmp, events, "");
+    assertIdentical(cmp);
+    assertTrue(events.executorsRemoved() >= 1, "the driver saw the executor go: " + events.figures());
+    assertTrue(events.failureReasons().containsKey("ExecutorLostFailure"),
+        "the killed executor's task failed and was run again: " + events.figures());
+    cluster.removeJarCopies(app);
+  }
+
+  @Test
+  @Order(3)
+  void aDriverKilledAtSeveralPointsThenRerunEndsWithEveryTrialOnce() throws Exception {
+    Path out = runs.resolve("driver-kill/out");
+    Path folder = out.resolve(SWEEP_NAME);
+    Path waves = folder.resolve("_deadrelu/waves");
+    long seed = System.nanoTime();
+    SplittableRandom random = new SplittableRandom(seed);
+    List<EventLog> logs = new ArrayList<>();
+    double wall = 0;
+    // the same command every time; waves of 4 trials, so a kill can land between and inside them
+    String[] args = {"--commit-every", "4"};
+    String[] points = {"training", "writing", "random"};
+    for (int i = 0; i < points.length; i++) {
+      Submission run = submission("driver-kill-" + (i + 1), cluster.masterUrl(), List.of(), sweep, out, args);
+      run.start();
+      String app = run.appId(Duration.ofMinutes(2));
+      int before = manifests(waves);
+      boolean landed;
+      String where;
+      switch (points[i]) {
+        case "training" -> {
+          landed = run.awaitCondition(() -> run.running("collect at SweepRunner"), RUN_LIMIT);
+          where = "while a wave's trials trained";
+        }
+        case "writing" -> {
+          landed = run.awaitCondition(() -> manifests(waves) > before && run.running("parquet at SweepRunner"), RUN_LIMIT);
+          where = "while a table of a wave was written, after a wave of this run committed";
+        }
+        default -> {
+          landed = run.awaitCondition(() -> run.running("collect at SweepRunner"), RUN_LIMIT);
+          long delay = random.nextLong(0, 4000);
+          Thread.sleep(delay);
+          landed &= run.alive();
+          where = String.format(Locale.ROOT, "%d ms after training began (random, seed %d)", delay, seed);
+        }
+      }
+      assertTrue(landed, "run " + (i + 1) + " ended before the driver could be killed " + points[i] + ":\n" + tail(run));
+      Set<Long> executors = Set.copyOf(cluster.executorPids(app).values());
+      run.killDriver();
+      wall += run.wallSeconds();
+      print("driver-kill", "run %d: kill -9 driver (pid %d) %s; %s; waves committed %d -> %d",
+          i + 1, run.pid(), where, alreadyWritten(run), before, manifests(waves));
+      logs.add(run.events());
+      // the workers end the dead driver's executors
+      assertTrue(awaitGone(executors, Duration.ofSeconds(60)), "executors of the killed driver still run: " + executors);
+      cluster.removeJarCopies(app);
+    }
+    Submission last = submission("driver-kill-rerun", cluster.masterUrl(), List.of(), sweep, out, args);
+    last.start();
+    String app = last.appId(Duration.ofMinutes(2));
+    assertEquals(0, last.await(RUN_LIMIT), () -> tail(last));
+    wall += last.wallSeconds();
+    logs.add(last.events());
+    print("driver-kill", "rerun: %s", alreadyWritten(last));
+    List<ResultTables.Comparison> cmp = ResultTables.compare(folder, reference);
+    figures("driver-kill", last, cmp, EventLog.sum(logs), String.format(Locale.ROOT,
+        "4 submissions, %.1f s in all; uncommitted files moved aside %d", wall, uncommitted(folder)));
+    assertIdentical(cmp);
+    assertTrue(last.output().contains("sweep " + SWEEP_NAME + ": " + TRIALS + " trials ("),
+        "the rerun's summary: " + tail(last));
+    cluster.removeJarCopies(app);
+  }
+
+  @Test
+  @Order(4)
+  void speculativeCopiesOfTasksWriteNoDuplicateRows() throws Exception {
+    Path out = runs.resolve("speculation/out");
+    List<String> speculation = List.of(
+        "spark.speculation=true",
+        "spark.speculation.interval=50ms",
+        "spark.speculation.multiplier=0.5",
+        "spark.speculation.quantile=0.1",
+        "spark.speculation.minTaskRuntime=50ms",
+        "spark.speculation.efficiency.enabled=false");
+    Submission run = submission("speculation", cluster.masterUrl(), speculation, sweep, out, "--commit-every", "8");
+    run.start();
+    String app = run.appId(Duration.ofMinutes(2));
+    assertEquals(0, run.await(RUN_LIMIT), () -> tail(run));
+    EventLog events = run.events();
+    List<ResultTables.Comparison> cmp = ResultTables.compare(out.resolve(SWEEP_NAME), reference);
+    figures("speculation", run, cmp, events, "");
+    assertIdentical(cmp);
+    assertTrue(events.speculative() >= 1, "Spark launched speculative copies: " + events.figures());
+    cluster.removeJarCopies(app);
+  }
+
+  @Test
+  @Order(5)
+  void poisonedTrialsAreRowsWithTheirErrorAndNoTaskFails() throws Exception {
+    Path out = runs.resolve("poisoned/out");
+    // one wave: populations of several trials, poisoned ones beside healthy ones
+    Submission run = submission("poisoned", cluster.masterUrl(), List.of(), poisoned, out);
+    run.start();
+    String app = run.appId(Duration.ofMinutes(2));
+    assertEquals(0, run.await(RUN_LIMIT), () -> tail(run));
+    EventLog events = run.events();
+    Path folder = out.resolve(SWEEP_NAME);
+    long diverged = ResultTables.count(folder, "SELECT count(*) FROM trials WHERE lr = 1.0e6 AND status = 'diverged' "
+        + "AND error IS NOT NULL AND diverged_step IS NOT NULL");
+    long failed = ResultTables.count(folder, "SELECT count(*) FROM trials WHERE fault_at_step = 3 AND status = 'failed' "
+        + "AND error LIKE '%injected fault at step 3%' AND steps_completed = 3");
+    long ok = ResultTables.count(folder, "SELECT count(*) FROM trials WHERE status = 'ok'");
+    // the healthy trials are trials of the reference sweep: same ids, same measurements
+    List<ResultTables.Comparison> cmp = ResultTables.compare(folder, reference, "status = 'ok'");
+    figures("poisoned", run, cmp, events, String.format("36 trials: ok %d, diverged %d (lr 1e6), failed %d "
+        + "(fault_at_step 3)", ok, diverged, failed));
+    assertEquals(36, ResultTables.count(folder, "SELECT count(DISTINCT trial_id) FROM trials"));
+    assertEquals(36, ResultTables.count(folder, "SELECT count(*) FROM trials"));
+    assertEquals(12, diverged, "every lr 1e6 trial diverged");
+    assertEquals(6, failed, "every faulty trial failed with its error");
+    assertEquals(18, ok);
+    assertIdentical(cmp);
+    // trial failures are caught inside the task: no task failed, none was retried
+    assertEquals(0, events.failed(), events.figures());
+    assertEquals(0, events.retries(), events.figures());
+    assertTrue(run.output().contains("run now: ok 18, diverged 12, failed 6"), tail(run));
+    cluster.removeJarCopies(app);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private Submission submission(String name, String master, List<String> confs, Path sweepFile, Path out,
+      String... options) throws IOException {
+    List<String> args = new ArrayList<>(List.of("sweep", sweepFile.toString(), "--out", out.toString(), "--progress", "0"));
+    args.addAll(List.of(options));
+    return new Submission(name, master, cluster.sparkHome, javacpp, runs, confs, args);
+  }
+
+  private Path resource(String name) throws IOException {
+    Path target = runs.resolve("sweeps/" + name);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = StandaloneClusterIT.class.getResourceAsStream("/cluster/" + name)) {
+      Files.copy(in, target);
+    }
+    return target;
+  }
+
+  private static void assertIdentical(List<ResultTables.Comparison> cmp) {
+    for (ResultTables.Comparison c : cmp) {
+      assertTrue(c.identical(), "not identical to the local-mode run: " + c);
+    }
+  }
+
+  /** Committed waves in a result folder's ledger. */
+  private static int manifests(Path waves) {
+    if (!Files.isDirectory(waves)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.list(waves)) {
+      return (int) s.filter(p -> p.getFileName().toString().matches("wave-\\d+\\.txt")).count();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static long uncommitted(Path folder) throws IOException {
+    Path aside = folder.resolve("_deadrelu/uncommitted");
+    if (!Files.isDirectory(aside)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(aside)) {
+      return s.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static final Pattern PLANNED = Pattern.compile("(\\d+) trials planned, (\\d+) already written, (\\d+) to run");
+
+  private static String alreadyWritten(Submission run) throws IOException {
+    Matcher m = PLANNED.matcher(run.output());
+    return m.find() ? "it found " + m.group(2) + " of " + m.group(1) + " trials written, ran " + m.group(3)
+        : "it had not planned yet";
+  }
+
+  private static boolean awaitGone(Set<Long> pids, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (pids.stream().noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  private static void figures(String test, Submission run, List<ResultTables.Comparison> cmp, EventLog events,
+      String extra) {
+    long trials = cmp.get(0).rows();
+    long rows = cmp.stream().mapToLong(ResultTables.Comparison::rows).sum();
+    long dups = cmp.stream().mapToLong(ResultTables.Comparison::duplicates).sum();
+    long lost = cmp.stream().mapToLong(ResultTables.Comparison::lost).sum();
+    long differing = cmp.stream().mapToLong(c -> c.onlyInRun() + c.onlyInReference()).sum();
+    print(test, "trials %d, rows %d in 5 tables, duplicates %d, lost %d, differing from local mode %d, "
+        + "task failures %d, retries %d, speculative %d, wall %.1f s%s", trials, rows, dups, lost, differing,
+        events.failed(), events.retries(), events.speculative(), run.wallSeconds(),
+        extra.isEmpty() ? "" : "; " + extra);
+    print(test, "%s", events.figures());
+    cmp.forEach(c -> print(test, "  %s", c));
+  }
+
+  private static void print(String test, String format, Object... args) {
+    System.out.println("[cluster-it] " + test + ": " + String.format(Locale.ROOT, format, args));
+  }
+
+  private static String tail(Submission run) {
+    try {
+      List<String> lines = run.output().lines().toList();
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}
