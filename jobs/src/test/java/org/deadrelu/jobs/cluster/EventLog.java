@@ -49,7 +49,18 @@ record EventLog(int tasks, int succeeded, int failed, int killed, int commitDeni
     Map<String, Integer> reasons = new TreeMap<>();
     Map<String, Integer> exceptions = new TreeMap<>();
     Set<String> executors = new TreeSet<>();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = new java.util.ArrayList<>();
+    if (Files.isDirectory(file)) {
+      // a rolling event log (Spark 4's default): events_<n>_<app id> files, in order
+      try (var parts = Files.list(file)) {
+        for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("events_"))
+            .sorted(java.util.Comparator.comparingInt(EventLog::partNumber)).toList()) {
+          lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+        }
+      }
+    } else {
+      lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
     for (String line : lines) {
       JsonNode e;
       try {
@@ -91,6 +102,11 @@ record EventLog(int tasks, int succeeded, int failed, int killed, int commitDeni
     }
     return new EventLog(tasks, succeeded, failed, killed, denied, retries, speculative, reasons,
         executors, added, removed, exceptions);
+  }
+
+  private static int partNumber(Path p) {
+    String[] parts = p.getFileName().toString().split("_");
+    return parts.length > 1 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : 0;
   }
 
   static EventLog sum(List<EventLog> logs) {

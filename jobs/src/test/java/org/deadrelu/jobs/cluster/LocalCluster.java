@@ -32,9 +32,13 @@ final class LocalCluster implements AutoCloseable {
   private final Thread stopOnExit;
   private boolean running;
 
-  LocalCluster(Path dir, int workers) {
+  /**
+   * @param dir the cluster's scratch folder (logs, pid files, the workers' work folders)
+   * @param sparkHome where the script assembles SPARK_HOME (may be shared between clusters)
+   */
+  LocalCluster(Path dir, Path sparkHome, int workers) {
     this.dir = dir;
-    this.sparkHome = dir.resolve("spark-home");
+    this.sparkHome = sparkHome;
     this.workers = workers;
     int[] ports = freePorts(2);
     this.masterPort = ports[0];
@@ -45,6 +49,14 @@ final class LocalCluster implements AutoCloseable {
 
   String masterUrl() {
     return "spark://127.0.0.1:" + masterPort;
+  }
+
+  /** Assembles SPARK_HOME (if needed) without starting anything. */
+  void assemble() throws IOException, InterruptedException {
+    Result r = script(Duration.ofMinutes(4), "assemble");
+    if (r.code != 0) {
+      throw new IllegalStateException("scripts/cluster.sh assemble failed (" + r.code + "):\n" + r.output);
+    }
   }
 
   /** Starts the cluster through the script; returns its start-up time in seconds. */
@@ -105,6 +117,7 @@ final class LocalCluster implements AutoCloseable {
   Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();
     env.put("DEADRELU_CLUSTER_DIR", dir.toString());
+    env.put("DEADRELU_SPARK_HOME", sparkHome.toString());
     env.put("DEADRELU_MASTER_PORT", String.valueOf(masterPort));
     env.put("DEADRELU_MASTER_UI_PORT", String.valueOf(masterUiPort));
     env.put("DEADRELU_WORKER_UI_PORT", String.valueOf(workerUiPort));

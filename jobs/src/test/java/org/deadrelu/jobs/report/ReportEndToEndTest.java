@@ -110,6 +110,39 @@ class ReportEndToEndTest {
   }
 
   @Test
+  void reportRendersInHeadlessChromiumWithoutConsoleErrors() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    // .ci/run installs Debian's chromium, so in CI its absence is a failure, elsewhere a skip
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium) || System.getenv("CI") != null,
+        "Debian's chromium is not installed here (.ci/run installs it)");
+    Path shot = out.resolve("report.png");
+    Path profile = Files.createTempDirectory(out, "chromium-profile");
+    Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+        "--window-size=1280,4000", "--screenshot=" + shot, folder().resolve("report.html").toUri().toString())
+        .redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+    assertTrue(log.lines().noneMatch(l -> l.contains("CONSOLE") || l.contains("Uncaught")), "console errors: " + log);
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+    assertTrue(image != null && image.getWidth() >= 1000, "a screenshot was taken");
+    // not blank: many distinct colours, and dark pixels (text, axes) on the light page
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    long dark = 0;
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        int rgb = image.getRGB(x, y) & 0xFFFFFF;
+        colours.add(rgb);
+        int luminance = ((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF);
+        dark += luminance < 200 ? 1 : 0;
+      }
+    }
+    assertTrue(colours.size() > 50, "distinct colours: " + colours.size());
+    assertTrue(dark > 1000, "dark pixels: " + dark);
+  }
+
+  @Test
   void whereAndAxesFocusTheReport() throws Exception {
     Path o2 = out.resolve("focused");
     Report.Result r = Report.run(spark, folder().toString(), new Report.Options(List.of("decay_bias"),
