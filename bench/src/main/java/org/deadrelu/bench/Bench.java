@@ -1,0 +1,712 @@
+package org.deadrelu.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark harness (run it with {@code scripts/bench.sh}; see bench/README.md). The parent process
+ * only orchestrates: every measurement runs in a child JVM it starts with {@code OMP_NUM_THREADS=1}.
+ *
+ * <ol>
+ *   <li>Throughput: two worker JVMs, one with JavaCPP defaults (DL4J default, deadrelu's engine at
+ *       each population size, the gemm roofline) and one with the tuned JavaCPP settings that only
+ *       take effect at JVM start (DL4J tuned). The workers take turns: in every round each variant of
+ *       each configuration runs one timed block, in a rotated order, and only one JVM works at a time.
+ *       Before anything is timed every variant trains 10 steps from the same weights on the same
+ *       minibatches and the losses must agree.
+ *   <li>Resident memory after STEPS1 and STEPS2 steps, one child JVM per variant.
+ *   <li>A fixed sweep through the jobs module on Spark local[1], then local[2], one child JVM each.
+ *   <li>The cost of probing: whole trials with probing every 100 steps against only at the ends.
+ * </ol>
+ */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0) {
+      switch (args[0]) {
+        case "--worker" -> {
+          Worker.main(args[1]);
+          return;
+        }
+        case "--rss" -> {
+          Worker.rss(Arrays.copyOfRange(args, 1, args.length));
+          return;
+        }
+        case "--spark" -> {
+          SparkRun.main(Arrays.copyOfRange(args, 1, args.length));
+          return;
+        }
+        case "--probe" -> {
+          ProbeShare.main(Arrays.copyOfRange(args, 1, args.length));
+          return;
+        }
+        default -> { }
+      }
+    }
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (o.help) {
+      System.out.println(Options.USAGE);
+      return;
+    }
+    System.exit(new Harness(o).run());
+  }
+
+  /** Command-line options of the harness. */
+  static final class Options {
+    static final String USAGE = """
+        usage: scripts/bench.sh [--quick] [options]
+          --quick                 smoke run: fewer rounds, shorter blocks, fewer steps everywhere (~4 min)
+          --configs a,b,c         reference configurations to time (default a,b,c)
+          --populations 8,32,128  deadrelu population sizes besides 1 (default 8,32,128)
+          --rounds N              alternating timed rounds (default 7; quick 3)
+          --block-seconds S       target length of one timed block (default 0.5; quick 0.15)
+          --warm-seconds S        warm-up per variant before the rounds (default 2; quick 0.5)
+          --check-steps N         steps before the loss comparison (default 10)
+          --tolerance T           relative tolerance of the loss comparison (default 1e-3)
+          --rss-config C          configuration of the memory check (default a)
+          --rss-steps N1,N2       steps at the two memory readings (default 1000,10000; quick 200,1000)
+          --rss-populations L     deadrelu populations of the memory check (default 1,8,32,128; quick 1,8,32)
+          --spark-trials N        trials of the Spark sweep (default 64; quick 16)
+          --spark-steps N         steps per trial of the Spark sweep (default 300; quick 100)
+          --probe-steps N         steps per trial of the probe-cost run (default 1000; quick 300)
+          --probe-populations L   population sizes of the probe-cost run (default 1,8; the last is judged)
+          --probe-rounds N        alternating rounds of the probe-cost run (default 5; quick 3)
+          --tuned-engine          also run deadrelu's engine in the tuned JVM (informational rows, not judged)
+          --skip LIST             sections to leave out: timing,rss,spark,probe
+          --work DIR              scratch and logs (default bench/target/bench-work)
+          --report FILE           also write the report here (default <work>/report.txt)
+        """;
+
+    boolean help;
+    boolean quick;
+    List<RefConfig> configs = List.of(RefConfig.A, RefConfig.B, RefConfig.C);
+    List<Integer> populations = List.of(8, 32, 128);
+    int rounds = 7;
+    double blockSeconds = 0.5;
+    double warmSeconds = 2;
+    int checkSteps = 10;
+    double tolerance = 1e-3;
+    RefConfig rssConfig = RefConfig.A;
+    int rssSteps1 = 1000;
+    int rssSteps2 = 10000;
+    List<Integer> rssPopulations = List.of(1, 8, 32, 128);
+    boolean tunedEngine;
+    int sparkTrials = 64;
+    int sparkSteps = 300;
+    int probeSteps = 1000;
+    List<Integer> probePopulations = List.of(1, 8);
+    int probeRounds = 5;
+    List<String> skip = List.of();
+    Path work = Path.of("bench/target/bench-work");
+    Path report;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      List<String> a = Arrays.asList(args);
+      if (a.contains("--quick")) { // defaults first, so explicit options still win
+        o.quick = true;
+        o.rounds = 3;
+        o.blockSeconds = 0.15;
+        o.warmSeconds = 0.5;
+        o.rssSteps1 = 200;
+        o.rssSteps2 = 1000;
+        o.sparkTrials = 16;
+        o.sparkSteps = 100;
+        o.probeSteps = 300;
+        o.probeRounds = 3;
+        o.rssPopulations = List.of(1, 8, 32);
+      }
+      for (int i = 0; i < args.length; i++) {
+        String k = args[i];
+        switch (k) {
+          case "--quick" -> { }
+          case "-h", "--help" -> o.help = true;
+          case "--configs" -> o.configs = Arrays.stream(value(args, ++i, k).split(",")).map(RefConfig::of).toList();
+          case "--populations" -> o.populations = ints(value(args, ++i, k));
+          case "--rounds" -> o.rounds = Integer.parseInt(value(args, ++i, k));
+          case "--block-seconds" -> o.blockSeconds = Double.parseDouble(value(args, ++i, k));
+          case "--warm-seconds" -> o.warmSeconds = Double.parseDouble(value(args, ++i, k));
+          case "--check-steps" -> o.checkSteps = Integer.parseInt(value(args, ++i, k));
+          case "--tolerance" -> o.tolerance = Double.parseDouble(value(args, ++i, k));
+          case "--rss-config" -> o.rssConfig = RefConfig.of(value(args, ++i, k));
+          case "--rss-steps" -> {
+            List<Integer> s = ints(value(args, ++i, k));
+            if (s.size() != 2 || s.get(0) < 1 || s.get(1) <= s.get(0)) {
+              throw new IllegalArgumentException("--rss-steps takes N1,N2 with 1 <= N1 < N2");
+            }
+            o.rssSteps1 = s.get(0);
+            o.rssSteps2 = s.get(1);
+          }
+          case "--rss-populations" -> o.rssPopulations = ints(value(args, ++i, k));
+          case "--tuned-engine" -> o.tunedEngine = true;
+          case "--spark-trials" -> o.sparkTrials = Integer.parseInt(value(args, ++i, k));
+          case "--spark-steps" -> o.sparkSteps = Integer.parseInt(value(args, ++i, k));
+          case "--probe-steps" -> o.probeSteps = Integer.parseInt(value(args, ++i, k));
+          case "--probe-populations" -> o.probePopulations = ints(value(args, ++i, k));
+          case "--probe-rounds" -> o.probeRounds = Integer.parseInt(value(args, ++i, k));
+          case "--skip" -> o.skip = List.of(value(args, ++i, k).split(","));
+          case "--work" -> o.work = Path.of(value(args, ++i, k));
+          case "--report" -> o.report = Path.of(value(args, ++i, k));
+          default -> throw new IllegalArgumentException("unknown option " + k);
+        }
+      }
+      for (String s : o.skip) {
+        if (!List.of("timing", "rss", "spark", "probe").contains(s)) {
+          throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe)");
+        }
+      }
+      if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.probeSteps < 2) {
+        throw new IllegalArgumentException("--rounds, --check-steps, --probe-rounds must be >= 1, --probe-steps >= 2");
+      }
+      if (o.report == null) {
+        o.report = o.work.resolve("report.txt");
+      }
+      return o;
+    }
+
+    boolean runs(String section) {
+      return !skip.contains(section);
+    }
+
+    private static String value(String[] args, int i, String key) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(key + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static List<Integer> ints(String csv) {
+      return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+  }
+
+  /** Runs the sections and prints the report. */
+  static final class Harness {
+    private final Options o;
+    private final StringBuilder report = new StringBuilder();
+    private final Path logs;
+    /** Summary figures, filled by the sections. */
+    private final Map<RefConfig, Double> bestSpeedup = new LinkedHashMap<>();
+    private final Map<RefConfig, String> bestPopulation = new LinkedHashMap<>();
+    private Double rooflineShareA;
+    private String rooflineShareAVariant;
+    private Double sparkRatio;
+    private Double probeShare;
+    private Integer probeSharePopulation;
+    private Double worstEngineRssGrowth;
+    private String worstEngineRssVariant;
+    private final List<String> problems = new ArrayList<>();
+    private boolean broken;
+    /** Cores used by other processes per section. */
+    private final Map<String, Double> foreignLoad = new LinkedHashMap<>();
+    /** Above this many cores used by others, a section's figures are flagged. */
+    private static final double NOISY = 0.2;
+
+    Harness(Options o) {
+      this.o = o;
+      this.logs = o.work.resolve("logs");
+    }
+
+    int run() throws IOException, InterruptedException {
+      Files.createDirectories(logs);
+      header();
+      long start = System.nanoTime();
+      int status = 0;
+      if (o.runs("timing")) {
+        CpuMeter cpu = CpuMeter.start();
+        try {
+          status = timing();
+        } catch (IOException | RuntimeException e) {
+          // a worker broke: keep what was measured, go on with the other sections, exit 1 at the end
+          problems.add("throughput: " + e.getMessage());
+          report.append("\nthroughput section broke: ").append(e.getMessage()).append('\n');
+          broken = true;
+        }
+        foreign("throughput", cpu);
+      }
+      if (status == 0) {
+        if (o.runs("rss")) {
+          CpuMeter cpu = CpuMeter.start();
+          memory();
+          foreign("memory", cpu);
+        }
+        if (o.runs("spark")) {
+          CpuMeter cpu = CpuMeter.start();
+          spark();
+          foreign("spark", cpu);
+        }
+        if (o.runs("probe")) {
+          CpuMeter cpu = CpuMeter.start();
+          probe();
+          foreign("probe", cpu);
+        }
+        summary();
+      }
+      report.append(String.format(Locale.ROOT, "%nbench finished in %.1f min (load average at the end: %s); child logs under %s%n",
+          (System.nanoTime() - start) / 60e9, loadAverage(), logs));
+      System.out.print(report);
+      System.out.flush();
+      Files.createDirectories(o.report.toAbsolutePath().getParent());
+      Files.writeString(o.report, report);
+      System.err.println("bench: report written to " + o.report);
+      return status != 0 || broken || !problems.isEmpty() ? 1 : 0;
+    }
+
+    private void progress(String fmt, Object... args) {
+      System.err.printf(Locale.ROOT, "bench: " + fmt + "%n", args);
+    }
+
+    /** Notes how busy other processes kept the machine during a section (they inflate the figures). */
+    private void foreign(String section, CpuMeter cpu) {
+      double cores = cpu.foreignCores();
+      if (Double.isNaN(cores)) {
+        return;
+      }
+      foreignLoad.put(section, cores);
+      report.append(fmt("(other processes used %.2f cores on average during this section%s)%n", cores,
+          cores > NOISY ? ": NOISY, figures unreliable" : ""));
+    }
+
+    private static String loadAverage() {
+      try {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return f[0] + " " + f[1] + " " + f[2];
+      } catch (IOException | RuntimeException e) {
+        return "unknown";
+      }
+    }
+
+    private void header() throws IOException {
+      report.append("deadrelu benchmark report, ")
+          .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
+      String cpu = "unknown CPU";
+      Path info = Path.of("/proc/cpuinfo");
+      if (Files.isReadable(info)) {
+        cpu = Files.readAllLines(info).stream().filter(l -> l.startsWith("model name"))
+            .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+      }
+      report.append(String.format(Locale.ROOT, "machine: %s, %d cores visible; Java %s; harness OMP_NUM_THREADS=%s (children: 1)%n",
+          cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+          System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
+      report.append(String.format(Locale.ROOT, "mode: %s; rounds %d, blocks of ~%.2f s, warm-up %.1f s per variant%n",
+          o.quick ? "QUICK (smoke run: figures are rough)" : "full", o.rounds, o.blockSeconds, o.warmSeconds));
+      report.append("load average at the start: ").append(loadAverage())
+          .append(" (other processes on these cores inflate and scatter every figure)\n");
+      if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
+        report.append("warning: the harness itself was not started with OMP_NUM_THREADS=1 (use scripts/bench.sh)\n");
+      }
+    }
+
+    // ------------------------------------------------------------------ throughput
+
+    /** One timed thing: a variant of one configuration in one worker. */
+    private static final class Entry {
+      final String id;
+      final RefConfig config;
+      final String label;
+      final Jvm.Client worker;
+      final int networks;
+      final boolean dl4j;
+      /** Informational: shown, never the DL4J baseline nor the best population of the summary. */
+      boolean info;
+      double flopsPerStep;
+      int blockSteps;
+      final List<Double> usPerNetworkStep = new ArrayList<>();
+      double[] lossBefore;
+      double[] lossAfter;
+
+      Entry(String id, RefConfig config, String label, Jvm.Client worker, int networks, boolean dl4j) {
+        this.id = id;
+        this.config = config;
+        this.label = label;
+        this.worker = worker;
+        this.networks = networks;
+        this.dl4j = dl4j;
+      }
+
+      double median() {
+        return Stats.median(usPerNetworkStep.stream().mapToDouble(Double::doubleValue).toArray());
+      }
+    }
+
+    private int timing() throws IOException {
+      progress("starting worker JVMs (JavaCPP defaults, then tuned)");
+      List<String> heap = List.of("-Xms2g", "-Xmx2g");
+      List<String> tunedOpts = new ArrayList<>(heap);
+      tunedOpts.addAll(TUNED_JAVACPP);
+      try (Jvm.Client def = new Jvm.Client("default", heap, logs.resolve("worker-default.log"), "--worker", "default");
+          Jvm.Client tuned = new Jvm.Client("tuned", tunedOpts, logs.resolve("worker-tuned.log"), "--worker", "tuned")) {
+        report.append("worker JVMs:\n  ").append(def.ready).append("\n  ").append(tuned.ready).append('\n');
+
+        Map<RefConfig, List<Entry>> byConfig = new LinkedHashMap<>();
+        for (RefConfig c : o.configs) {
+          progress("building the variants of (%s)", c.id);
+          List<Entry> es = new ArrayList<>();
+          es.add(build(new Entry(c.id + "-dl4j-default", c, "DL4J default", def, 1, true), "dl4j", 1));
+          es.add(build(new Entry(c.id + "-dl4j-tuned", c, "DL4J tuned", tuned, 1, true), "dl4j", 1));
+          es.add(build(new Entry(c.id + "-pop1", c, "deadrelu P=1", def, 1, false), "engine", 1));
+          for (int p : o.populations) {
+            es.add(build(new Entry(c.id + "-pop" + p, c, "deadrelu P=" + p, def, p, false), "engine", p));
+          }
+          if (o.tunedEngine) {
+            List<Integer> pops = new ArrayList<>(List.of(1));
+            pops.addAll(o.populations);
+            for (int p : pops) {
+              Entry e = new Entry(c.id + "-tpop" + p, c, "deadrelu P=" + p + ", tuned JVM (info)", tuned, p, false);
+              e.info = true;
+              es.add(build(e, "engine", p));
+            }
+          }
+          byConfig.put(c, es);
+        }
+        Entry roof = build(new Entry("roofline", RefConfig.A, "gemm 512^3", def, 1, false), "roofline", 512);
+
+        // correctness before anything is timed
+        progress("checking losses after %d steps", o.checkSteps);
+        boolean agree = true;
+        for (List<Entry> es : byConfig.values()) {
+          for (Entry e : es) {
+            String[] r = e.worker.call("check " + e.id + " " + o.checkSteps).split(" ");
+            e.lossBefore = parse(r[1]);
+            e.lossAfter = parse(r[2]);
+          }
+        }
+        agree = correctnessReport(byConfig);
+        if (!agree) {
+          report.append("\nLOSSES DISAGREE: nothing was timed. Fix the variants (or raise --tolerance) first.\n");
+          return 1;
+        }
+
+        progress("warming up (%.1f s per variant)", o.warmSeconds);
+        List<Entry> all = new ArrayList<>();
+        byConfig.values().forEach(all::addAll);
+        all.add(roof);
+        for (Entry e : all) {
+          double ns = Double.parseDouble(e.worker.call("warm " + e.id + " " + o.warmSeconds).split(" ")[1]);
+          e.blockSteps = (int) Math.max(3, Math.ceil(o.blockSeconds * 1e9 / ns));
+        }
+
+        for (int r = 0; r < o.rounds; r++) {
+          progress("round %d/%d", r + 1, o.rounds);
+          for (List<Entry> es : byConfig.values()) {
+            int n = es.size();
+            for (int i = 0; i < n; i++) {
+              time(es.get((i + r) % n));
+            }
+          }
+          time(roof);
+        }
+        throughputReport(byConfig, roof);
+      }
+      return 0;
+    }
+
+    private Entry build(Entry e, String kind, int p) throws IOException {
+      e.worker.call("build " + e.id + " " + e.config.id + " " + kind + " " + p);
+      e.flopsPerStep = Double.parseDouble(e.worker.call("flops " + e.id).split(" ")[1]);
+      return e;
+    }
+
+    private void time(Entry e) throws IOException {
+      long ns = Long.parseLong(e.worker.call("time " + e.id + " " + e.blockSteps).split(" ")[1]);
+      e.usPerNetworkStep.add(ns / 1e3 / e.blockSteps / e.networks);
+    }
+
+    private static double[] parse(String csv) {
+      return Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static double rel(double a, double b) {
+      if (a == b) {
+        return 0;
+      }
+      return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    /** Every variant's network 0 against deadrelu P=1; every population's network s against the largest's. */
+    private boolean correctnessReport(Map<RefConfig, List<Entry>> byConfig) {
+      report.append(String.format(Locale.ROOT, "%n== Correctness: loss on the first minibatch before and after %d SGD steps"
+          + " (network 0 = seed 0, same weights and minibatches everywhere; relative tolerance %.0e) ==%n",
+          o.checkSteps, o.tolerance));
+      boolean ok = true;
+      for (Map.Entry<RefConfig, List<Entry>> ce : byConfig.entrySet()) {
+        List<Entry> es = ce.getValue();
+        Entry ref = es.stream().filter(e -> e.id.endsWith("-pop1")).findFirst().orElseThrow();
+        Entry largest = es.stream().filter(e -> !e.dl4j && !e.info).max((x, y) -> Integer.compare(x.networks, y.networks)).orElseThrow();
+        report.append(String.format(Locale.ROOT, "%n(%s) %s%n", ce.getKey().id, ce.getKey().describe(ce.getKey().data())));
+        TextTable t = new TextTable("variant", "loss@0", "loss@" + o.checkSteps, "rel.diff vs deadrelu P=1",
+            "other networks vs P=" + largest.networks, "verdict");
+        for (Entry e : es) {
+          double d0 = rel(e.lossBefore[0], ref.lossBefore[0]);
+          double d1 = rel(e.lossAfter[0], ref.lossAfter[0]);
+          boolean good = Double.isFinite(e.lossAfter[0]) && d0 <= o.tolerance && d1 <= o.tolerance;
+          double worst = 0;
+          for (int s = 1; s < e.networks; s++) {
+            worst = Math.max(worst, Math.max(rel(e.lossBefore[s], largest.lossBefore[s]), rel(e.lossAfter[s], largest.lossAfter[s])));
+            good &= Double.isFinite(e.lossAfter[s]);
+          }
+          good &= worst <= o.tolerance;
+          ok &= good;
+          t.add(e.label, fmt("%.6f", e.lossBefore[0]), fmt("%.6f", e.lossAfter[0]),
+              fmt("%.1e", Math.max(d0, d1)), e.networks > 1 ? fmt("%.1e", worst) : "-", good ? "ok" : "DISAGREE");
+        }
+        t.print(report);
+      }
+      return ok;
+    }
+
+    private void throughputReport(Map<RefConfig, List<Entry>> byConfig, Entry roof) {
+      double roofGflops = roof.flopsPerStep / (roof.median() * 1e3);
+      report.append(String.format(Locale.ROOT, "%n== Throughput: median of %d alternating rounds, one core, float ==%n", o.rounds));
+      report.append(String.format(Locale.ROOT, "roofline: one %s (Nd4j.gemm, float, preallocated output): %.1f GFLOP/s"
+          + " (median %.0f us, range %.0f-%.0f us)%n", roof.label, roofGflops, roof.median(),
+          Stats.min(toArray(roof.usPerNetworkStep)), Stats.max(toArray(roof.usPerNetworkStep))));
+      report.append("FLOPs per network step = 6 x batch x sum(fan_in x fan_out); speedup = faster DL4J us / variant us\n");
+      for (Map.Entry<RefConfig, List<Entry>> ce : byConfig.entrySet()) {
+        RefConfig c = ce.getKey();
+        List<Entry> es = ce.getValue();
+        double dl4jBest = es.stream().filter(e -> e.dl4j).mapToDouble(Entry::median).min().orElse(Double.NaN);
+        String dl4jBestLabel = es.stream().filter(e -> e.dl4j).min((x, y) -> Double.compare(x.median(), y.median()))
+            .map(e -> e.label).orElse("?");
+        RefConfig.Data d = c.data();
+        report.append(String.format(Locale.ROOT, "%n(%s) %s: %.2f MFLOP per network step; faster DL4J: %s%n",
+            c.id, c.describe(d), c.flopsPerNetworkStep(d) / 1e6, dl4jBestLabel));
+        TextTable t = new TextTable("variant", "steps/block", "us/network-step", "range", "speedup", "GFLOP/s", "% roofline");
+        double best = 0;
+        String bestLabel = null;
+        double bestPct = 0;
+        for (Entry e : es) {
+          double us = e.median();
+          double gflops = e.flopsPerStep / e.networks / (us * 1e3);
+          double speedup = dl4jBest / us;
+          if (!e.dl4j && !e.info && e.networks > 1 && speedup > best) {
+            best = speedup;
+            bestLabel = e.label;
+            bestPct = 100 * gflops / roofGflops;
+          }
+          double[] v = toArray(e.usPerNetworkStep);
+          t.add(e.label, e.blockSteps, fmt("%.1f", us), fmt("%.1f-%.1f", Stats.min(v), Stats.max(v)),
+              fmt("%.2fx", speedup), fmt("%.2f", gflops), fmt("%.1f%%", 100 * gflops / roofGflops));
+        }
+        t.print(report);
+        if (bestLabel != null) {
+          bestSpeedup.put(c, best);
+          bestPopulation.put(c, bestLabel);
+          if (c == RefConfig.A) {
+            rooflineShareA = bestPct;
+            rooflineShareAVariant = bestLabel;
+          }
+        }
+      }
+    }
+
+    private static double[] toArray(List<Double> v) {
+      return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /** JavaCPP settings of the tuned DL4J variant; they only act at JVM start. */
+    static final List<String> TUNED_JAVACPP = List.of(
+        "-Dorg.bytedeco.javacpp.nopointergc=true", "-Dorg.bytedeco.javacpp.maxphysicalbytes=0");
+
+    private void memory() {
+      RefConfig c = o.rssConfig;
+      report.append(String.format(Locale.ROOT, "%n== Resident memory (VmRSS), configuration (%s), one child JVM per variant"
+          + " (-Xms1g -Xmx1g -XX:+AlwaysPreTouch: the heap is resident from the start, growth is native) ==%n", c.id));
+      TextTable t = new TextTable("variant", "after 1 step", "after " + o.rssSteps1, "after " + o.rssSteps2,
+          "growth " + o.rssSteps1 + "->" + o.rssSteps2, "s for the steps");
+      List<String[]> variants = new ArrayList<>();
+      variants.add(new String[] {"DL4J default", "dl4j", "1", ""});
+      variants.add(new String[] {"DL4J tuned", "dl4j", "1", "tuned"});
+      for (int p : o.rssPopulations) {
+        variants.add(new String[] {"deadrelu P=" + p, "engine", String.valueOf(p), ""});
+      }
+      if (o.tunedEngine) {
+        for (int p : o.rssPopulations) {
+          variants.add(new String[] {"deadrelu P=" + p + ", tuned JVM (info)", "engine", String.valueOf(p), "tuned"});
+        }
+      }
+      for (String[] v : variants) {
+        progress("memory: %s, %d steps", v[0], o.rssSteps2);
+        List<String> opts = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
+        if (v[3].equals("tuned")) {
+          opts.addAll(TUNED_JAVACPP);
+        }
+        try {
+          List<String> r = Jvm.run(opts, logs.resolve("rss-" + v[0].replaceAll("[^A-Za-z0-9]+", "-") + ".log"), 3600,
+              "--rss", c.id, v[1], v[2], String.valueOf(o.rssSteps1), String.valueOf(o.rssSteps2), v[3]);
+          String[] f = r.stream().filter(l -> l.startsWith("rss ")).findFirst().orElseThrow().split(" ");
+          long r0 = Long.parseLong(f[1]);
+          long r1 = Long.parseLong(f[2]);
+          long r2 = Long.parseLong(f[3]);
+          double growth = (double) r2 / r1 - 1;
+          if (v[1].equals("engine") && v[3].isEmpty() && (worstEngineRssGrowth == null || growth > worstEngineRssGrowth)) {
+            worstEngineRssGrowth = growth;
+            worstEngineRssVariant = v[0];
+          }
+          t.add(v[0], mb(r0), mb(r1), mb(r2), fmt("%+.1f%%", 100 * growth) + (f[5].equals("finite") ? "" : " (loss not finite)"),
+              fmt("%.1f", Double.parseDouble(f[4])));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+          problems.add("memory " + v[0] + ": " + e.getMessage());
+          t.add(v[0], "error", "", "", "", "");
+        }
+      }
+      t.print(report);
+    }
+
+    private static String mb(long kb) {
+      return fmt("%.0f MB", kb / 1024.0);
+    }
+
+    // ------------------------------------------------------------------ spark
+
+    private void spark() {
+      report.append(String.format(Locale.ROOT, "%n== Spark local mode: SweepRunner on %d reference-(a) trials, %d steps each"
+          + " (probe.every 100), one child JVM per master, after a warm-up sweep ==%n", o.sparkTrials, o.sparkSteps));
+      report.append("sweep: ").append(SparkRun.sweepText("bench-local", o.sparkTrials, o.sparkSteps).replace("\n", "; ")).append('\n');
+      TextTable t = new TextTable("master", "trials", "wall s", "trials/s", "ok/diverged/failed", "shards (trials each)");
+      Map<String, Double> rate = new LinkedHashMap<>();
+      for (String master : List.of("local[1]", "local[2]")) {
+        progress("spark: %s", master);
+        String tag = master.replaceAll("[^a-z0-9]+", "-");
+        try {
+          List<String> r = Jvm.run(List.of("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
+                  "-Dorg.bytedeco.javacpp.maxphysicalbytes=10g"), logs.resolve("spark-" + tag + ".log"), 3600,
+              "--spark", master, String.valueOf(o.sparkTrials), String.valueOf(o.sparkSteps),
+              o.work.resolve("spark-" + tag).toAbsolutePath().toString());
+          String[] f = r.stream().filter(l -> l.startsWith("spark ")).findFirst().orElseThrow().split(" ");
+          int ran = Integer.parseInt(f[2]);
+          double wall = Double.parseDouble(f[3]);
+          rate.put(master, ran / wall);
+          t.add(master, ran, fmt("%.2f", wall), fmt("%.3f", ran / wall), f[4] + "/" + f[5] + "/" + f[6], f[8]);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+          problems.add("spark " + master + ": " + e.getMessage());
+          t.add(master, "error", "", "", "", "");
+        }
+      }
+      t.print(report);
+      if (rate.size() == 2) {
+        sparkRatio = rate.get("local[2]") / rate.get("local[1]");
+        report.append(fmt("local[2] / local[1] trials per second: %.2f%n", sparkRatio));
+      }
+    }
+
+    // ------------------------------------------------------------------ probe
+
+    private void probe() {
+      int n100 = checkpoints(o.probeSteps, 100);
+      int nEnds = checkpoints(o.probeSteps, o.probeSteps);
+      report.append(String.format(Locale.ROOT, "%n== Probing cost: whole reference-(a) trials (Trainer, %d steps, probe.samples 512,"
+          + " test split 400 rows), probing every 100 steps (%d checkpoints) vs only at the ends (%d); fastest of %d"
+          + " alternating rounds ==%n", o.probeSteps, n100, nEnds, o.probeRounds));
+      TextTable t = new TextTable("population", "ms/trial every 100", "ms/trial ends only", "ms/checkpoint/trial",
+          "probing share");
+      try {
+        progress("probe cost: populations %s, %d steps", o.probePopulations, o.probeSteps);
+        List<String> r = Jvm.run(List.of("-Xmx2g"), logs.resolve("probe.log"), 3600, "--probe",
+            String.valueOf(o.probeSteps), String.valueOf(o.probeRounds),
+            o.probePopulations.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        for (String l : r) {
+          if (!l.startsWith("probe ")) {
+            continue;
+          }
+          String[] f = l.split(" ");
+          int p = Integer.parseInt(f[1]);
+          double every = Double.parseDouble(f[2]) / p;
+          double ends = Double.parseDouble(f[3]) / p;
+          double perCheckpoint = (every - ends) / (n100 - nEnds);
+          double share = n100 * perCheckpoint / every;
+          boolean measurable = perCheckpoint > 0;
+          t.add("P=" + p, fmt("%.1f", every), fmt("%.1f", ends), fmt("%.2f", perCheckpoint),
+              measurable ? fmt("%.1f%%", 100 * share) : "below noise");
+          probeShare = measurable ? share : Double.NaN;
+          probeSharePopulation = p;
+        }
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        problems.add("probe: " + e.getMessage());
+        t.add("error", "", "", "", "");
+      }
+      t.print(report);
+      report.append("probing share = checkpoints x (cost of one checkpoint) / trial time at every 100; a checkpoint"
+          + " = neuron probe + held-out evaluation\n");
+    }
+
+    /** As the engine's Checkpoints: step 0, every EVERY steps, and the last step. */
+    static int checkpoints(int steps, int every) {
+      int n = 0;
+      for (int s = 0; s <= steps; s++) {
+        if (s % every == 0 || s == steps) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    // ------------------------------------------------------------------ summary
+
+    private void summary() {
+      report.append("\n== Targets (reported, not asserted) ==\n");
+      TextTable t = new TextTable("target", "figure", "verdict");
+      target(t, "(a) best population vs faster DL4J >= 5x", bestSpeedup.get(RefConfig.A), 5, true, "%.2fx",
+          bestPopulation.get(RefConfig.A));
+      target(t, "(b) best population vs faster DL4J >= 5x", bestSpeedup.get(RefConfig.B), 5, true, "%.2fx",
+          bestPopulation.get(RefConfig.B));
+      target(t, "(c) best population vs faster DL4J >= 15x", bestSpeedup.get(RefConfig.C), 15, true, "%.2fx",
+          bestPopulation.get(RefConfig.C));
+      target(t, "(a) best population >= 40% of the gemm roofline", rooflineShareA, 40, true, "%.1f%%",
+          rooflineShareAVariant);
+      target(t, "Spark local[2] / local[1] trials/s >= 1.8", sparkRatio, 1.8, true, "%.2f", null);
+      if (probeShare != null && probeShare.isNaN()) {
+        t.add("probing share of a trial <= 20%", "below noise (P=" + probeSharePopulation + ")", "inconclusive");
+      } else {
+        target(t, "probing share of a trial <= 20%", probeShare == null ? null : 100 * probeShare, 20, false, "%.1f%%",
+            probeSharePopulation == null ? null : "P=" + probeSharePopulation);
+      }
+      target(t, "RSS growth " + o.rssSteps1 + " -> " + o.rssSteps2 + " steps <= 10% (worst deadrelu variant)",
+          worstEngineRssGrowth == null ? null : 100 * worstEngineRssGrowth, 10, false, "%+.1f%%", worstEngineRssVariant);
+      t.print(report);
+      List<String> noisy = foreignLoad.entrySet().stream().filter(e -> e.getValue() > NOISY)
+          .map(e -> fmt("%s %.2f", e.getKey(), e.getValue())).toList();
+      if (!noisy.isEmpty()) {
+        report.append("caution: other processes kept the machine busy during: ").append(String.join(", ", noisy))
+            .append(" cores on average; rerun on a quiet machine before trusting those verdicts\n");
+      }
+      for (String p : problems) {
+        report.append("problem: ").append(p).append('\n');
+      }
+    }
+
+    private static void target(TextTable t, String name, Double figure, double bound, boolean atLeast, String f, String who) {
+      if (figure == null || figure.isNaN()) {
+        t.add(name, "not measured", "-");
+        return;
+      }
+      boolean pass = atLeast ? figure >= bound : figure <= bound;
+      t.add(name, fmt(f, figure) + (who == null ? "" : " (" + who + ")"), pass ? "PASS" : "MISS");
+    }
+
+    static String fmt(String f, Object... args) {
+      return String.format(Locale.ROOT, f, args);
+    }
+  }
+}
