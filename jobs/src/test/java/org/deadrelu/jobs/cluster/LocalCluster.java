@@ -123,6 +123,13 @@ final class LocalCluster implements AutoCloseable {
     env.put("DEADRELU_WORKER_UI_PORT", String.valueOf(workerUiPort));
     env.put("DEADRELU_WORKER_CORES", "1");
     env.put("DEADRELU_WORKER_MEMORY", "1g");
+    // each worker a host of its own, as on a real cluster: Spark runs a speculative copy of a task
+    // only on another host than the original's
+    StringBuilder ips = new StringBuilder();
+    for (int i = 1; i <= workers; i++) {
+      ips.append(i == 1 ? "" : " ").append("127.0.0.").append(i);
+    }
+    env.put("DEADRELU_WORKER_IPS", ips.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     // the build's own Maven settings for assembling SPARK_HOME: offline when the build is
     String mvn = "";
@@ -172,7 +179,10 @@ final class LocalCluster implements AutoCloseable {
     Map<String, Long> pids = new HashMap<>();
     ProcessHandle.allProcesses().forEach(p -> {
       Optional<String> cmd = commandLine(p.pid());
-      if (cmd.isPresent() && cmd.get().contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
+      // an executor JVM is a child of a worker JVM (a process it forks for a moment is not)
+      boolean forkedByWorker = p.parent().flatMap(q -> commandLine(q.pid()))
+          .map(c -> c.contains("org.apache.spark.deploy.worker.Worker")).orElse(false);
+      if (forkedByWorker && cmd.isPresent() && cmd.get().contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
           && cmd.get().contains(sparkHome.toString()) && cmd.get().contains("--app-id " + appId + " ")) {
         String[] words = cmd.get().split(" ");
         for (int i = 0; i + 1 < words.length; i++) {

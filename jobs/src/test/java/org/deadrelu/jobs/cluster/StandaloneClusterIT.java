@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * deadrelu on a real Spark standalone cluster: a master and two workers (1 core, 1 GiB each) on
- * 127.0.0.1, started by {@code scripts/cluster.sh}; every sweep submitted with
+ * 127.0.0.1 and 127.0.0.2 (two hosts to Spark), started by {@code scripts/cluster.sh}; every sweep
+ * submitted with
  * {@code scripts/submit.sh} (SparkSubmit in a child JVM: the driver), executors in JVMs the workers
  * fork. The tables of every run are compared, through DuckDB, with those of the same sweep run in
  * local mode; the event log Spark writes for each application gives the task-level figures.
@@ -73,7 +74,7 @@ class StandaloneClusterIT {
     local = submission("local-reference", "local[2]", List.of(), sweep, localOut, "--commit-every", "8");
     local.start();
     double up = cluster.start();
-    print("cluster", "master %s, 2 workers alive, started by scripts/cluster.sh in %.1f s", cluster.masterUrl(), up);
+    print("cluster", "master %s, 2 workers alive (127.0.0.1, 127.0.0.2), started by scripts/cluster.sh in %.1f s", cluster.masterUrl(), up);
   }
 
   /** The tables of the sweep in local mode (waits for that run the first time). */
