@@ -60,7 +60,7 @@ final class Worker {
       try {
         reply.println("@@" + w.handle(line.split(" ")));
       } catch (RuntimeException | LinkageError e) {
-        e.printStackTrace();
+        e.printStackTrace(); // this worker's stderr is its log file under bench-work/logs; the harness gets one line
         String msg = String.valueOf(e.getMessage()).replace('\n', ' ');
         reply.println("@@error " + e.getClass().getSimpleName() + ": " + msg);
       }
