@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A Spark standalone cluster on this machine (127.0.0.1 only), built from the project's own Maven
-# dependencies: no Spark download, nothing installed outside the project.
+# A Spark standalone cluster on this machine (loopback addresses only), built from the project's own
+# Maven dependencies: no Spark download, nothing installed outside the project.
 #
 #   scripts/cluster.sh start [N]   a master and N workers (default 2), returns once all N are alive
 #   scripts/cluster.sh status      the master's URL, its workers, the processes this script started
@@ -27,7 +27,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${DEADRELU_CLUSTER_DIR:-$here/.cluster}"
+[[ "$dir" == /* ]] || dir="$PWD/$dir"
 spark_home="${DEADRELU_SPARK_HOME:-$dir/spark-home}"
+[[ "$spark_home" == /* ]] || spark_home="$PWD/$spark_home"
 master_port="${DEADRELU_MASTER_PORT:-7077}"
 master_ui="${DEADRELU_MASTER_UI_PORT:-8080}"
 worker_ui="${DEADRELU_WORKER_UI_PORT:-8081}"
@@ -59,7 +61,7 @@ assemble_spark_home() {
   mkdir -p "$(dirname "$spark_home")"
   if command -v flock > /dev/null && [[ -z "${DEADRELU_ASSEMBLING:-}" ]]; then
     # one assembly at a time (two clusters may share a SPARK_HOME)
-    DEADRELU_ASSEMBLING=1 flock "$spark_home.lock" "$0" assemble
+    DEADRELU_ASSEMBLING=1 flock "$spark_home.lock" "$here/scripts/cluster.sh" assemble
     return
   fi
   if [[ -f "$spark_home/READY" && "$(cat "$spark_home/READY")" == "$key" ]]; then
@@ -292,11 +294,14 @@ stop() {
       kill -KILL "$pid" 2> /dev/null || true
     fi
   done
-  # executors the workers forked from this SPARK_HOME and that outlived them
+  # executors that outlived their worker: those running in this cluster's work folder, no other
   for p in /proc/[0-9]*; do
     pid="${p#/proc/}"
-    ours "$pid" org.apache.spark.executor.CoarseGrainedExecutorBackend && {
-      say "executor pid $pid outlived its worker: SIGKILL"; kill -KILL "$pid" 2> /dev/null || true; }
+    if ours "$pid" org.apache.spark.executor.CoarseGrainedExecutorBackend \
+        && [[ "$(readlink "/proc/$pid/cwd" 2> /dev/null)" == "$dir/work/"* ]]; then
+      say "executor pid $pid outlived its worker: SIGKILL"
+      kill -KILL "$pid" 2> /dev/null || true
+    fi
   done
   # scratch: executors' copies of application jars, shuffle files, temporary files
   rm -rf "$dir/work" "$dir/local" "$dir/tmp"

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -174,16 +176,30 @@ final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /** The worker JVMs of this cluster (from the script's pid files). */
+  Set<Long> workerPids() {
+    Set<Long> pids = new HashSet<>();
+    try (var files = Files.list(dir.resolve("pids"))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("worker-")).toList()) {
+        pids.add(Long.parseLong(Files.readString(f).strip()));
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not started, or stopped
+    }
+    return pids;
+  }
+
   /** Executor JVMs of this cluster running for {@code appId}: executor id to pid. */
   Map<String, Long> executorPids(String appId) {
     Map<String, Long> pids = new HashMap<>();
+    Set<Long> workers = workerPids();
     ProcessHandle.allProcesses().forEach(p -> {
       Optional<String> cmd = commandLine(p.pid());
-      // an executor JVM is a child of a worker JVM (a process it forks for a moment is not)
-      boolean forkedByWorker = p.parent().flatMap(q -> commandLine(q.pid()))
-          .map(c -> c.contains("org.apache.spark.deploy.worker.Worker")).orElse(false);
-      if (forkedByWorker && cmd.isPresent() && cmd.get().contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
-          && cmd.get().contains(sparkHome.toString()) && cmd.get().contains("--app-id " + appId + " ")) {
+      // an executor JVM is a child of one of this cluster's worker JVMs (a process it forks for a
+      // moment is not, nor is an executor of another cluster)
+      boolean forkedByOurWorker = p.parent().map(q -> workers.contains(q.pid())).orElse(false);
+      if (forkedByOurWorker && cmd.isPresent() && cmd.get().contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
+          && cmd.get().contains("--app-id " + appId + " ")) {
         String[] words = cmd.get().split(" ");
         for (int i = 0; i + 1 < words.length; i++) {
           if (words[i].equals("--executor-id")) {
