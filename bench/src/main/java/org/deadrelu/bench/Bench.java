@@ -51,6 +51,10 @@ public final class Bench {
           ProbeShare.main(Arrays.copyOfRange(args, 1, args.length));
           return;
         }
+        case "--threads" -> {
+          ThreadScaling.main(Arrays.copyOfRange(args, 1, args.length));
+          return;
+        }
         default -> { }
       }
     }
@@ -86,7 +90,9 @@ public final class Bench {
           --rss-steps N1,N2       steps at the two memory readings (default 1000,10000; quick 200,1000)
           --rss-populations L     deadrelu populations of the memory check (default 1,8,32,128; quick 1,8,32)
           --spark-trials N        trials of the Spark sweep (default 64; quick 16)
-          --spark-steps N         steps per trial of the Spark sweep (default 300; quick 100)
+          --spark-steps N         steps per trial of the Spark sweep (default 1000, the sweep files' default;
+                                  quick 100)
+          --spark-rounds N        alternating local[1] / local[2] runs, medians reported (default 3; quick 1)
           --probe-steps N         steps per trial of the probe-cost run (default 1000; quick 300)
           --probe-populations L   population sizes of the probe-cost run (default 1,8; the last is judged)
           --probe-rounds N        alternating rounds of the probe-cost run (default 5; quick 3)
@@ -111,7 +117,8 @@ public final class Bench {
     List<Integer> rssPopulations = List.of(1, 8, 32, 128);
     boolean tunedEngine;
     int sparkTrials = 64;
-    int sparkSteps = 300;
+    int sparkSteps = 1000;
+    int sparkRounds = 3;
     int probeSteps = 1000;
     List<Integer> probePopulations = List.of(1, 8);
     int probeRounds = 5;
@@ -131,6 +138,7 @@ public final class Bench {
         o.rssSteps2 = 1000;
         o.sparkTrials = 16;
         o.sparkSteps = 100;
+        o.sparkRounds = 1;
         o.probeSteps = 300;
         o.probeRounds = 3;
         o.rssPopulations = List.of(1, 8, 32);
@@ -160,6 +168,7 @@ public final class Bench {
           case "--tuned-engine" -> o.tunedEngine = true;
           case "--spark-trials" -> o.sparkTrials = Integer.parseInt(value(args, ++i, k));
           case "--spark-steps" -> o.sparkSteps = Integer.parseInt(value(args, ++i, k));
+          case "--spark-rounds" -> o.sparkRounds = Integer.parseInt(value(args, ++i, k));
           case "--probe-steps" -> o.probeSteps = Integer.parseInt(value(args, ++i, k));
           case "--probe-populations" -> o.probePopulations = ints(value(args, ++i, k));
           case "--probe-rounds" -> o.probeRounds = Integer.parseInt(value(args, ++i, k));
@@ -174,8 +183,9 @@ public final class Bench {
           throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe)");
         }
       }
-      if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.probeSteps < 2) {
-        throw new IllegalArgumentException("--rounds, --check-steps, --probe-rounds must be >= 1, --probe-steps >= 2");
+      if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.sparkRounds < 1 || o.probeSteps < 2) {
+        throw new IllegalArgumentException("--rounds, --check-steps, --probe-rounds, --spark-rounds must be >= 1,"
+            + " --probe-steps >= 2");
       }
       if (o.report == null) {
         o.report = o.work.resolve("report.txt");
@@ -210,6 +220,7 @@ public final class Bench {
     private Double rooflineShareA;
     private String rooflineShareAVariant;
     private Double sparkRatio;
+    private Double threadRatio;
     private Double probeShare;
     private Integer probeSharePopulation;
     private Double worstEngineRssGrowth;
@@ -582,32 +593,62 @@ public final class Bench {
 
     private void spark() {
       report.append(String.format(Locale.ROOT, "%n== Spark local mode: SweepRunner on %d reference-(a) trials, %d steps each"
-          + " (probe.every 100), one child JVM per master, after a warm-up sweep ==%n", o.sparkTrials, o.sparkSteps));
+          + " (probe.every 100), one child JVM per run, after a warm-up sweep; %d alternating rounds ==%n",
+          o.sparkTrials, o.sparkSteps, o.sparkRounds));
       report.append("sweep: ").append(SparkRun.sweepText("bench-local", o.sparkTrials, o.sparkSteps).replace("\n", "; ")).append('\n');
-      TextTable t = new TextTable("master", "trials", "wall s", "trials/s", "ok/diverged/failed", "shards (trials each)");
-      Map<String, Double> rate = new LinkedHashMap<>();
-      for (String master : List.of("local[1]", "local[2]")) {
-        progress("spark: %s", master);
-        String tag = master.replaceAll("[^a-z0-9]+", "-");
-        try {
-          List<String> r = Jvm.run(List.of("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
-                  "-Dorg.bytedeco.javacpp.maxphysicalbytes=10g"), logs.resolve("spark-" + tag + ".log"), 3600,
-              "--spark", master, String.valueOf(o.sparkTrials), String.valueOf(o.sparkSteps),
-              o.work.resolve("spark-" + tag).toAbsolutePath().toString());
-          String[] f = r.stream().filter(l -> l.startsWith("spark ")).findFirst().orElseThrow().split(" ");
-          int ran = Integer.parseInt(f[2]);
-          double wall = Double.parseDouble(f[3]);
-          rate.put(master, ran / wall);
-          t.add(master, ran, fmt("%.2f", wall), fmt("%.3f", ran / wall), f[4] + "/" + f[5] + "/" + f[6], f[8]);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-          problems.add("spark " + master + ": " + e.getMessage());
-          t.add(master, "error", "", "", "", "");
+      TextTable t = new TextTable("master", "round", "trials", "wall s", "trials/s", "ok/diverged/failed", "shards (trials each)");
+      Map<String, List<Double>> walls = new LinkedHashMap<>();
+      Map<String, Integer> ran = new LinkedHashMap<>();
+      for (int round = 1; round <= o.sparkRounds; round++) {
+        for (String master : List.of("local[1]", "local[2]")) {
+          progress("spark: %s, round %d of %d", master, round, o.sparkRounds);
+          String tag = master.replaceAll("[^a-z0-9]+", "-");
+          try {
+            List<String> r = Jvm.run(List.of("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
+                    "-Dorg.bytedeco.javacpp.maxphysicalbytes=10g"), logs.resolve("spark-" + tag + round + ".log"), 3600,
+                "--spark", master, String.valueOf(o.sparkTrials), String.valueOf(o.sparkSteps),
+                o.work.resolve("spark-" + tag).toAbsolutePath().toString());
+            String[] f = r.stream().filter(l -> l.startsWith("spark ")).findFirst().orElseThrow().split(" ");
+            int n = Integer.parseInt(f[2]);
+            double wall = Double.parseDouble(f[3]);
+            walls.computeIfAbsent(master, k -> new ArrayList<>()).add(wall);
+            ran.put(master, n);
+            t.add(master, round, n, fmt("%.2f", wall), fmt("%.3f", n / wall), f[4] + "/" + f[5] + "/" + f[6], f[8]);
+          } catch (IOException | InterruptedException | RuntimeException e) {
+            problems.add("spark " + master + ": " + e.getMessage());
+            t.add(master, round, "error", "", "", "", "");
+          }
         }
       }
       t.print(report);
-      if (rate.size() == 2) {
-        sparkRatio = rate.get("local[2]") / rate.get("local[1]");
-        report.append(fmt("local[2] / local[1] trials per second: %.2f%n", sparkRatio));
+      threadCeiling();
+      if (walls.size() == 2) {
+        double r1 = ran.get("local[1]") / Stats.median(walls.get("local[1]").stream().mapToDouble(Double::doubleValue).toArray());
+        double r2 = ran.get("local[2]") / Stats.median(walls.get("local[2]").stream().mapToDouble(Double::doubleValue).toArray());
+        sparkRatio = r2 / r1;
+        report.append(fmt("median trials per second: local[1] %.3f, local[2] %.3f; local[2] / local[1]: %.2f%n", r1, r2, sparkRatio));
+      }
+    }
+
+    /** The same training loop on two threads against one, no Spark: the ceiling for local[2] / local[1]. */
+    private void threadCeiling() {
+      int population = 16;
+      int steps = o.quick ? 100 : 400;
+      int rounds = Math.max(3, o.sparkRounds);
+      progress("spark: two-thread ceiling");
+      try {
+        List<String> r = Jvm.run(List.of("-Xmx2g"), logs.resolve("threads.log"), 1800,
+            "--threads", String.valueOf(population), String.valueOf(steps), String.valueOf(rounds));
+        double[] ratio = r.stream().filter(l -> l.startsWith("threads ")).mapToDouble(l -> {
+          String[] f = l.split(" ");
+          return Double.parseDouble(f[1]) / Double.parseDouble(f[2]);
+        }).toArray();
+        threadRatio = Stats.median(ratio);
+        report.append(fmt("ceiling without Spark: the engine's training loop, reference (a), P=%d, %d steps, one population"
+            + " on one thread against two on two threads at once: throughput ratio %s, median %.2f%n", population, steps,
+            Arrays.stream(ratio).mapToObj(x -> fmt("%.2f", x)).collect(Collectors.joining(" ")), threadRatio));
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        problems.add("spark ceiling: " + e.getMessage());
       }
     }
 
@@ -675,7 +716,8 @@ public final class Bench {
           bestPopulation.get(RefConfig.C));
       target(t, "(a) best population >= 40% of the gemm roofline", rooflineShareA, 40, true, "%.1f%%",
           rooflineShareAVariant);
-      target(t, "Spark local[2] / local[1] trials/s >= 1.8", sparkRatio, 1.8, true, "%.2f", null);
+      target(t, "Spark local[2] / local[1] trials/s >= 1.8", sparkRatio, 1.8, true, "%.2f",
+          threadRatio == null ? null : fmt("two threads without Spark: %.2f", threadRatio));
       if (probeShare != null && probeShare.isNaN()) {
         t.add("probing share of a trial <= 20%", "below noise (P=" + probeSharePopulation + ")", "inconclusive");
       } else {

@@ -26,8 +26,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--max-shard-trials", defaultValue = "64", description = "Most trials in one Spark task (default ${DEFAULT-VALUE}).")
   int maxShardTrials;
 
-  @Option(names = "--memory-budget-mb", defaultValue = "512", description = "Most native memory (estimated) one task's population may use (default ${DEFAULT-VALUE}).")
-  long memoryBudgetMb;
+  @Mixin MemoryBudgetOption memory;
 
   @Option(names = "--show", defaultValue = "3", description = "How many trials to print in full (default ${DEFAULT-VALUE}).")
   int show;
@@ -36,7 +35,8 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
-    Plan plan = new Planner(cores, maxShardTrials, memoryBudgetMb << 20).plan(trials);
+    memory.check(file.path, trials);
+    Plan plan = new Planner(cores, maxShardTrials, memory.memoryBudgetMb << 20).plan(trials);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("sweep %s: %d trials in %d shards (%d configurations x seeds)%n", sweep.name(),
         trials.size(), plan.shards().size(), trials.stream().map(TrialConfig::configId).distinct().count());

@@ -37,8 +37,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--max-shard-trials", defaultValue = "64", description = "Most trials in one Spark task, trained together as one population (default ${DEFAULT-VALUE}).")
   int maxShardTrials;
 
-  @Option(names = "--memory-budget-mb", defaultValue = "512", description = "Most native memory (estimated) one task's population may use (default ${DEFAULT-VALUE}).")
-  long memoryBudgetMb;
+  @Mixin MemoryBudgetOption memory;
 
   @Option(names = "--commit-every", defaultValue = "0", description = "Trials per committed wave; a killed driver loses at most one wave (default: max(64, 16 x cores)).")
   int commitEvery;
@@ -50,11 +49,12 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
+    memory.check(file.path, trials);
     SparkSession spark = SparkSessions.create("deadrelu sweep " + sweep.name(), master, confs);
     PrintWriter out = spec.commandLine().getOut();
     PrintStream log = new PrintStream(new WriterOutputStream(out), true);
     SweepReport report = new SweepRunner(spark, log)
-        .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, memoryBudgetMb, commitEvery, progress), file.text());
+        .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, memory.memoryBudgetMb, commitEvery, progress), file.text());
     printSummary(spark, report, out);
     return report.allFailed() ? Main.EXIT_ALL_FAILED : 0;
   }

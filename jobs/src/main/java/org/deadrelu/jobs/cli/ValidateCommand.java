@@ -11,15 +11,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", description = "Check a sweep file (and the data files it names) without running it.")
+@Command(name = "validate", description = "Check a sweep file (the data files it names, and that every trial fits the memory budget) without running it.")
 final class ValidateCommand implements Callable<Integer> {
   @Mixin SweepFileOption file;
+  @Mixin MemoryBudgetOption memory;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
+    memory.check(file.path, trials);
     if (trials.stream().anyMatch(t -> t.dataSource().isFile())) {
       FileTables.loadAll(SparkSessions.create("deadrelu validate", null, List.of()), trials);
     }

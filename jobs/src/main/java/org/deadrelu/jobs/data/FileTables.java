@@ -47,7 +47,7 @@ public final class FileTables {
           : spark.read().parquet(path);
     } catch (Exception e) { // Spark raises AnalysisException and SparkException, checked in Java terms
       throw new UserInputException("data file " + path + ": cannot be read as " + kind.name().toLowerCase()
-          + " (" + firstLine(e) + ")", e);
+          + " (" + reason(e) + ")", e);
     }
     List<String> names = Arrays.asList(df.columns());
     if (!names.contains(label)) {
@@ -56,6 +56,11 @@ public final class FileTables {
     }
     for (StructField f : df.schema().fields()) {
       if (!(f.dataType() instanceof NumericType)) {
+        // with a header and no rows Spark infers every column as a string: say what is really wrong
+        if (kind == DataSourceKind.CSV && noRows(df, path)) {
+          throw new UserInputException("data file " + path + ": has a header but no data rows; at least"
+              + " two rows are needed");
+        }
         throw new UserInputException("data file " + path + ": column '" + f.name()
             + "' is not numeric (" + f.dataType().simpleString() + "); every column must hold numbers");
       }
@@ -70,7 +75,7 @@ public final class FileTables {
     try {
       rows = df.select(ordered).collectAsList();
     } catch (Exception e) { // Spark raises AnalysisException and SparkException, checked in Java terms
-      throw new UserInputException("data file " + path + ": cannot be read (" + firstLine(e) + ")", e);
+      throw unreadable(path, e);
     }
     double[][] x = new double[rows.size()][features.length];
     double[] y = new double[rows.size()];
@@ -92,6 +97,35 @@ public final class FileTables {
     } catch (DataException e) {
       throw new UserInputException(e.getMessage(), e);
     }
+  }
+
+  private static boolean noRows(Dataset<Row> df, String path) {
+    try {
+      return df.isEmpty();
+    } catch (Exception e) { // a malformed first record fails here already
+      throw unreadable(path, e);
+    }
+  }
+
+  private static UserInputException unreadable(String path, Exception e) {
+    return new UserInputException("data file " + path + ": cannot be read (" + reason(e) + ")", e);
+  }
+
+  /**
+   * The first line of the innermost cause with a message: a record Spark cannot parse fails a task,
+   * the job's message is about stages and tasks, and only the innermost cause quotes the record.
+   * Spark's error class and SQL state are left out: they say nothing to someone fixing a data file.
+   */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    Throwable c = e.getCause();
+    for (int depth = 0; c != null && depth < 32; depth++, c = c.getCause()) { // bounded: a cycle ends it
+      if (c.getMessage() != null && !c.getMessage().isBlank()) {
+        root = c;
+      }
+    }
+    return firstLine(root).replaceFirst("^\\[[A-Z0-9_.]+\\] ", "")
+        .replaceFirst("\\s*SQLSTATE: \\w+\\s*$", "").strip();
   }
 
   private static String firstLine(Throwable e) {

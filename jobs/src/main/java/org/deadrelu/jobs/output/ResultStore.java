@@ -57,6 +57,15 @@ public final class ResultStore {
   }
 
   private void prepare(String name) throws IOException {
+    // a sweep nested in another's folder would be read as that sweep's files (or a table's)
+    for (Path p = root.getParent(); p != null; p = p.getParent()) {
+      Path nameFile = new Path(new Path(p, LEDGER), NAME_FILE);
+      if (fs.exists(new Path(p, LEDGER))) {
+        String owner = fs.exists(nameFile) ? " '" + read(nameFile).trim() + "'" : "";
+        throw new UserInputException("output folder " + root + ": is inside the result folder of sweep"
+            + owner + " (" + p + "); choose an --out outside it");
+      }
+    }
     if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
       throw new UserInputException("output folder " + root + ": is a file, not a folder");
     }

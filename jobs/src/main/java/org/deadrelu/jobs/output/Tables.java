@@ -2,7 +2,7 @@ package org.deadrelu.jobs.output;
 
 import java.util.List;
 
-/** The five output tables, in the order a commit writes them: trials last, as it marks a trial done. */
+/** The five output tables. A wave writes them side by side; its manifest in the ledger, written after all five, marks its trials done. */
 public final class Tables {
   public static final Table<?> NEURONS = NeuronsTable.TABLE;
   public static final Table<?> LAYERS = LayersTable.TABLE;

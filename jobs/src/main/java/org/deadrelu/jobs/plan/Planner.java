@@ -11,12 +11,18 @@ import org.deadrelu.model.train.PopulationKey;
 /**
  * Groups trials into shards: trials that can train as one population (same data set, shape and
  * schedule: {@link PopulationKey}) go together, so each shard is one population, batched in every
- * ND4J op; shards are small enough that every core gets several, and no larger than the memory
- * budget allows.
+ * ND4J op. Shards are large enough to batch well, small enough that every core gets work, and no
+ * larger than the shard limit and the memory budget allow; a group is cut into shards of equal size.
  */
 public final class Planner {
-  /** Shards per core to aim for, so a slow shard does not leave the other cores idle at the end. */
+  /** Shards per core to aim for on large sweeps, so a slow shard does not leave the other cores idle at the end. */
   static final int SHARDS_PER_CORE = 4;
+  /**
+   * Smallest population worth keeping together while every core still gets a shard: below it the
+   * fixed cost of each ND4J op is spread over too few networks (the benchmark's reference (a) ran
+   * 10-20% slower per network at 8 than at 16).
+   */
+  static final int MIN_POPULATION = 16;
 
   private final int cores;
   private final int maxShardTrials;
@@ -37,7 +43,10 @@ public final class Planner {
   }
 
   public Plan plan(List<TrialConfig> trials) {
-    int spread = Math.max(1, (int) Math.ceil(trials.size() / (double) (cores * SHARDS_PER_CORE)));
+    int n = trials.size();
+    int spread = (int) Math.ceil(n / (double) (cores * SHARDS_PER_CORE));
+    int perCore = (int) Math.ceil(n / (double) cores);
+    int target = Math.max(1, Math.max(spread, Math.min(MIN_POPULATION, perCore)));
     Map<String, List<TrialConfig>> groups = new LinkedHashMap<>();
     for (TrialConfig t : trials) {
       groups.computeIfAbsent(PopulationKey.of(t), k -> new ArrayList<>()).add(t);
@@ -46,10 +55,14 @@ public final class Planner {
     double cost = 0;
     for (List<TrialConfig> group : groups.values()) {
       long perTrial = CostModel.trialBytes(group.get(0));
-      int byMemory = (int) Math.max(1, Math.min(Integer.MAX_VALUE, memoryBudgetBytes / perTrial));
-      int size = Math.max(1, Math.min(Math.min(maxShardTrials, byMemory), spread));
-      for (int i = 0; i < group.size(); i += size) {
-        shards.add(new Shard(shards.size(), group.subList(i, Math.min(group.size(), i + size))));
+      int byMemory = (int) Math.max(1, Math.min(Integer.MAX_VALUE, memoryBudgetBytes / Math.max(1, perTrial)));
+      int size = Math.max(1, Math.min(Math.min(maxShardTrials, byMemory), target));
+      // equal cuts: 20 trials at most 16 to a shard make 10 + 10, not 16 + 4
+      int count = (group.size() + size - 1) / size;
+      for (int k = 0; k < count; k++) {
+        int from = (int) ((long) group.size() * k / count);
+        int to = (int) ((long) group.size() * (k + 1) / count);
+        shards.add(new Shard(shards.size(), group.subList(from, to)));
       }
       cost += group.stream().mapToDouble(CostModel::trialSeconds).sum();
     }

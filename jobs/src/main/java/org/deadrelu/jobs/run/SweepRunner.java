@@ -1,6 +1,7 @@
 package org.deadrelu.jobs.run;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.deadrelu.jobs.data.FileTables;
 import org.deadrelu.jobs.output.ResultStore;
 import org.deadrelu.jobs.output.Table;
+import org.deadrelu.jobs.output.TableFiles;
 import org.deadrelu.jobs.output.Tables;
 import org.deadrelu.jobs.plan.Plan;
 import org.deadrelu.jobs.plan.Planner;
@@ -33,8 +37,6 @@ import org.deadrelu.model.result.TrialOutput;
  * in waves, each trained by one Spark task per shard and then committed to the five tables.
  */
 public final class SweepRunner {
-  /** Parquet row groups of 16 MiB: fine-grained enough for predicate push-down on sorted columns. */
-  static final int ROW_GROUP_BYTES = 16 << 20;
   private final SparkSession spark;
   private final PrintStream log;
 
@@ -81,6 +83,64 @@ public final class SweepRunner {
         byStatus, (System.nanoTime() - started) / 1e9);
   }
 
+  /**
+   * Writes a wave's rows to the five tables as five concurrent Spark jobs (each is too small to keep
+   * every core busy on its own) and returns the files each added. They read the cached outputs; the
+   * wave counts only once {@link ResultStore#commitWave} names these files.
+   */
+  private Map<String, Set<String>> writeTables(JavaSparkContext jsc, String sweep,
+      JavaRDD<TrialOutput> outputs, ResultStore store, int partitions) throws IOException {
+    List<Table<?>> tables = Tables.all();
+    ExecutorService writers = Executors.newFixedThreadPool(tables.size(), r -> {
+      Thread t = new Thread(r, "deadrelu-table-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Future<Set<String>>> pending = new LinkedHashMap<>();
+      for (Table<?> table : tables) {
+        String name = table.name();
+        pending.put(name, writers.submit(() -> {
+          jsc.setJobDescription("write " + name);
+          Set<String> before = store.dataFiles(name);
+          JavaRDD<Row> rows = outputs.flatMap(o -> Tables.byName(name).rows(sweep, o).iterator());
+          TableFiles.append(table, spark.createDataFrame(rows, table.schema()), store.tablePath(name).toString(), partitions);
+          Set<String> added = new HashSet<>(store.dataFiles(name));
+          added.removeAll(before);
+          return added;
+        }));
+      }
+      Map<String, Set<String>> written = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<Set<String>>> e : pending.entrySet()) {
+        written.put(e.getKey(), await(e.getValue()));
+      }
+      return written;
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing tables");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(c);
+    }
+  }
+
   /** Trains one wave, writes its rows to every table, then commits it. Returns counts by status. */
   private Map<String, Integer> runWave(JavaSparkContext jsc, String sweep, Plan plan,
       ResultStore store, Broadcast<Map<String, LabeledTable>> files, Progress progress)
@@ -92,23 +152,8 @@ public final class SweepRunner {
     try {
       // train once, with one task per shard; the writes below read the cached outputs
       List<String> statuses = outputs.map(o -> o.trialId() + " " + o.summary().status()).collect();
-      Map<String, Set<String>> written = new LinkedHashMap<>();
-      int partitions = Math.max(1, Math.min(shards.size(), jsc.defaultParallelism()));
-      for (Table<?> table : Tables.all()) {
-        String name = table.name();
-        Set<String> before = store.dataFiles(name);
-        JavaRDD<Row> rows = outputs.flatMap(o -> Tables.byName(name).rows(sweep, o).iterator());
-        // sorted within each file, so row-group statistics on trial_id, step and layer let readers
-        // such as DuckDB skip most of a large neurons table for a predicate on them
-        spark.createDataFrame(rows, table.schema()).coalesce(partitions)
-            .sortWithinPartitions(java.util.Arrays.stream(table.sortColumns()).map(functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new)).write()
-            .option("parquet.block.size", ROW_GROUP_BYTES)
-            .mode(SaveMode.Append).parquet(store.tablePath(name).toString());
-        Set<String> added = new HashSet<>(store.dataFiles(name));
-        added.removeAll(before);
-        written.put(name, added);
-      }
+      Map<String, Set<String>> written = writeTables(jsc, sweep, outputs, store,
+          Math.max(1, Math.min(shards.size(), jsc.defaultParallelism())));
       List<String> ids = new ArrayList<>();
       Map<String, Integer> byStatus = new TreeMap<>();
       for (String s : statuses) {

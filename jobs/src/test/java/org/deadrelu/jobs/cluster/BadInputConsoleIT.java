@@ -35,7 +35,9 @@ class BadInputConsoleIT {
         "-Xmx1g", "-cp", jar + ":" + classpath, "org.deadrelu.jobs.cli.Main"));
     cmd.addAll(List.of(args));
     Path log = tmp.resolve("console.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    // run in its own folder, as a user runs it in theirs: deadrelu.log is written there
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     pb.environment().put("OMP_NUM_THREADS", "1");
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     long t0 = System.nanoTime();
@@ -54,7 +56,8 @@ class BadInputConsoleIT {
     assertEquals(2, c.code, c.text);
     assertTrue(c.text.contains("deadrelu: error: "), c.text);
     assertTrue(c.text.contains(expected), "expected '" + expected + "' in:\n" + c.text);
-    assertFalse(c.text.contains("\tat ") || c.text.contains("Exception in"), "a stack trace on the console:\n" + c.text);
+    assertFalse(c.text.contains("\tat ") || c.text.contains("Exception in") || c.text.contains("Caused by"),
+        "a stack trace on the console:\n" + c.text);
     assertFalse(c.text.lines().anyMatch(l -> l.contains(" ERROR ")), "an ERROR log line on the console:\n" + c.text);
   }
 
@@ -82,6 +85,30 @@ class BadInputConsoleIT {
     Console c = deadrelu("sweep", sweep("nan", "{source: csv, path: '" + csv + "'}").toString(),
         "--out", tmp.resolve("out").toString(), "--master", "local[1]");
     assertCleanRejection(c, "row 2, column 1 ('a') is NaN; features must be finite numbers");
+    assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
+  void aCsvFileWithARaggedRow() throws Exception {
+    // the row fails a Spark task: Spark's report of it, with its stack trace, goes to the log file
+    Path csv = tmp.resolve("ragged.csv");
+    Files.writeString(csv, "a,b,label\n1.0,2.0,0\n3.0,1\n2.0,3.0,1\n");
+    Console c = deadrelu("sweep", sweep("ragged", "{source: csv, path: '" + csv + "'}").toString(),
+        "--out", tmp.resolve("out").toString(), "--master", "local[1]");
+    assertCleanRejection(c, "data file " + csv + ": cannot be read (Malformed CSV record: 3.0,1)");
+    assertEquals(1, c.text.strip().lines().count(), "one line:\n" + c.text);
+    assertFalse(Files.exists(tmp.resolve("out")));
+    String log = Files.readString(tmp.resolve("deadrelu.log"));
+    assertTrue(log.contains("Lost task") && log.contains("\tat ") && log.contains("Malformed CSV record"), log);
+  }
+
+  @Test
+  void aDataFileThatDoesNotExist() throws Exception {
+    Path csv = tmp.resolve("nope.csv");
+    Console c = deadrelu("sweep", sweep("nope", "{source: csv, path: '" + csv + "'}").toString(),
+        "--out", tmp.resolve("out").toString(), "--master", "local[1]");
+    assertCleanRejection(c, "data file " + csv + ": cannot be read as csv");
+    assertEquals(1, c.text.strip().lines().count(), "one line:\n" + c.text);
     assertFalse(Files.exists(tmp.resolve("out")));
   }
 

@@ -24,6 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.deadrelu.jobs.SparkTestSession;
 import org.deadrelu.jobs.cli.Main;
+import org.deadrelu.jobs.plan.CostModel;
+import org.deadrelu.jobs.sweep.SweepLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,8 +182,14 @@ class BadInputTest {
 
   @Test
   void aHeaderWithoutRows() throws IOException {
-    // with no rows Spark infers every column as a string, so the message names a non-numeric column
-    rejectsData(csv("header-only.csv", "a,b,label\n"), null, "data file");
+    // with no rows Spark infers every column as a string: the message must not blame a column
+    rejectsData(csv("header-only.csv", "a,b,label\n"), null, "data file", "has a header but no data rows");
+  }
+
+  @Test
+  void aRaggedRowIsQuoted() throws IOException {
+    rejectsData(csv("ragged.csv", "a,b,label\n1.0,2.0,0\n3.0,1\n2.0,2.0,1\n"), null,
+        "cannot be read (Malformed CSV record: 3.0,1)");
   }
 
   @Test
@@ -256,6 +264,52 @@ class BadInputTest {
     cli("sweep", sweep("theirs", null).toString(), "--out", out.toString(), "--progress", "0")
         .assertRejected("holds the results of sweep 'other', not 'theirs'; choose another --out");
     assertEquals(before, fingerprint(out), "nothing in the other sweep's folder changed");
+  }
+
+  @Test
+  void anOutputFolderInsideAnotherSweepsResults() throws Exception {
+    // `theirs` holds sweep 'other': neither it, nor one of its tables, nor its ledger is an --out
+    Path out = tmp.resolve("out-nested");
+    Path folder = Files.createDirectories(out.resolve("theirs"));
+    Files.createDirectories(folder.resolve("_deadrelu/waves"));
+    Files.writeString(folder.resolve("_deadrelu/sweep-name"), "other\n");
+    Files.writeString(folder.resolve("_deadrelu/waves/wave-000000.txt"), "trial abc\nfile trials part-0.parquet\n");
+    Files.createDirectories(folder.resolve("trials"));
+    Files.write(folder.resolve("trials/part-0.parquet"), new byte[] {'P', 'A', 'R', '1'});
+    String before = fingerprint(out);
+    for (String inside : List.of("", "trials", "_deadrelu", "trials/deeper")) {
+      Path target = inside.isEmpty() ? folder : folder.resolve(inside);
+      cli("sweep", sweep("nested", null).toString(), "--out", target.toString(), "--progress", "0")
+          .assertRejected("output folder", "is inside the result folder of sweep 'other' (file:" + folder + ")",
+              "choose an --out outside it");
+      assertEquals(before, fingerprint(out), "nothing in the other sweep's folder changed (--out " + target + ")");
+    }
+  }
+
+  // --- trials the executors cannot hold -----------------------------------------------------------
+
+  @Test
+  void aNetworkTooLargeForTheMemoryBudget() throws Exception {
+    Path p = tmp.resolve("huge.yaml");
+    Files.writeString(p, "name: huge\ndata: {source: spirals, samples: 200}\nmodel: {hidden: [100000000]}\n"
+        + "train: {steps: 4, batch_size: 8}\nprobe: {every: 2, samples: 16}\n");
+    Path out = tmp.resolve("out-huge");
+    long bytes = CostModel.trialBytes(SweepLoader.load(p.toString(), Files.readAllBytes(p)).expand().get(0));
+    String needed = "raise --memory-budget-mb to at least " + ((bytes + (1 << 20) - 1) >> 20);
+    // sweep last: without the check it would start training and exhaust this JVM
+    for (String command : List.of("validate", "plan", "sweep")) {
+      List<String> args = new ArrayList<>(List.of(command, p.toString()));
+      if (command.equals("sweep")) {
+        args.addAll(List.of("--out", out.toString()));
+      }
+      cli(args.toArray(String[]::new)).assertRejected("sweep file " + p + ": trial ", "(hidden [100000000], spirals data)",
+          "needs about 154 GB of native memory by the planner's estimate",
+          "more than the budget of one task (--memory-budget-mb 512)", needed);
+    }
+    assertFalse(Files.exists(out), "nothing was written");
+    // the raised budget it names is enough
+    Run raised = cli("validate", p.toString(), "--memory-budget-mb", needed.substring(needed.lastIndexOf(' ') + 1));
+    assertEquals(0, raised.code(), raised.err());
   }
 
   /** Every file's relative path, size and content hash under a folder. */

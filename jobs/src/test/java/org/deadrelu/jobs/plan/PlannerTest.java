@@ -1,0 +1,114 @@
+package org.deadrelu.jobs.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.config.DataSourceKind;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.train.PopulationKey;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  private static final long BUDGET = 512L << 20;
+
+  private static TrialConfig trial(int width, ActivationKind activation, long seed) {
+    return TrialConfig.builder().dataSource(DataSourceKind.TEACHER).dataTask("regression").dataFeatures(16)
+        .dataSamples(2000).hidden(List.of(width, width)).activation(activation).batchSize(256).seed(seed).build();
+  }
+
+  private static List<TrialConfig> seeds(int n, int width, ActivationKind activation) {
+    List<TrialConfig> t = new ArrayList<>();
+    for (int s = 0; s < n; s++) {
+      t.add(trial(width, activation, 1000L * width + s));
+    }
+    return t;
+  }
+
+  /** Every trial in exactly one shard, each shard one population, within the limits. */
+  private static void assertValid(Plan plan, List<TrialConfig> trials, int maxShardTrials, long budget) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (Shard s : plan.shards()) {
+      assertTrue(!s.trials().isEmpty(), "an empty shard");
+      assertEquals(1, s.trials().stream().map(PopulationKey::of).distinct().count(),
+          "shard " + s.index() + " mixes populations");
+      assertTrue(s.trials().size() <= maxShardTrials, "shard larger than the limit: " + s.trials().size());
+      long bytes = s.trials().stream().mapToLong(CostModel::trialBytes).sum();
+      assertTrue(s.trials().size() == 1 || bytes <= budget, "shard over the memory budget: " + bytes);
+      s.trials().forEach(t -> seen.merge(t.trialId(), 1, Integer::sum));
+    }
+    assertEquals(trials.size(), seen.size(), "trials lost");
+    assertTrue(seen.values().stream().allMatch(c -> c == 1), "a trial in two shards");
+    for (int i = 0; i < plan.shards().size(); i++) {
+      assertEquals(i, plan.shards().get(i).index());
+    }
+  }
+
+  private static List<Integer> sizes(Plan plan) {
+    return plan.shards().stream().map(s -> s.trials().size()).toList();
+  }
+
+  @Test
+  void aSmallSweepKeepsPopulationsOfSixteenWhileEveryCoreGetsAShard() {
+    List<TrialConfig> trials = seeds(64, 64, ActivationKind.RELU);
+    Plan two = new Planner(2, 64, BUDGET).plan(trials);
+    assertValid(two, trials, 64, BUDGET);
+    assertEquals(List.of(16, 16, 16, 16), sizes(two));
+    Plan one = new Planner(1, 64, BUDGET).plan(trials);
+    assertEquals(List.of(16, 16, 16, 16), sizes(one));
+    // fewer trials than 16 per core: every core still gets one
+    List<TrialConfig> few = seeds(8, 64, ActivationKind.RELU);
+    Plan four = new Planner(4, 64, BUDGET).plan(few);
+    assertValid(four, few, 64, BUDGET);
+    assertEquals(List.of(2, 2, 2, 2), sizes(four));
+  }
+
+  @Test
+  void aLargeSweepGivesEveryCoreSeveralShardsOfEqualSize() {
+    List<TrialConfig> trials = seeds(1000, 32, ActivationKind.RELU);
+    Plan plan = new Planner(8, 64, BUDGET).plan(trials);
+    assertValid(plan, trials, 64, BUDGET);
+    assertTrue(plan.shards().size() >= 8 * Planner.SHARDS_PER_CORE, "shards: " + plan.shards().size());
+    int min = sizes(plan).stream().min(Integer::compare).orElseThrow();
+    int max = sizes(plan).stream().max(Integer::compare).orElseThrow();
+    assertTrue(max - min <= 1, "unequal cuts " + sizes(plan));
+  }
+
+  @Test
+  void theShardLimitAndTheMemoryBudgetBoundEveryShard() {
+    List<TrialConfig> trials = seeds(100, 64, ActivationKind.RELU);
+    Plan limited = new Planner(1, 10, BUDGET).plan(trials);
+    assertValid(limited, trials, 10, BUDGET);
+    assertEquals(10, limited.shards().size());
+
+    long perTrial = CostModel.trialBytes(trials.get(0));
+    long budget = 5 * perTrial + perTrial / 2; // room for 5
+    Plan byMemory = new Planner(1, 64, budget).plan(trials);
+    assertValid(byMemory, trials, 64, budget);
+    assertEquals(5, sizes(byMemory).stream().max(Integer::compare).orElseThrow());
+    // a trial larger than the budget still gets a shard of its own (the command line refuses it earlier)
+    Plan tiny = new Planner(1, 64, 1).plan(trials.subList(0, 3));
+    assertEquals(List.of(1, 1, 1), sizes(tiny));
+  }
+
+  @Test
+  void populationsAreNeverMixedAndTheCostliestShardsComeFirst() {
+    List<TrialConfig> trials = new ArrayList<>();
+    trials.addAll(seeds(20, 16, ActivationKind.RELU));
+    trials.addAll(seeds(20, 128, ActivationKind.RELU));
+    trials.addAll(seeds(20, 16, ActivationKind.TANH));
+    Plan plan = new Planner(2, 64, BUDGET).plan(trials);
+    assertValid(plan, trials, 64, BUDGET);
+    List<Double> costs = plan.shards().stream()
+        .map(s -> s.trials().stream().mapToDouble(CostModel::trialSeconds).sum()).toList();
+    assertEquals(costs.stream().sorted(Comparator.reverseOrder()).toList(), costs, "not costliest first");
+    assertEquals(List.of(128, 128), plan.shards().get(0).trials().get(0).hidden());
+    assertEquals(CostModel.trialSeconds(trials.get(0)) * 40 + CostModel.trialSeconds(trials.get(20)) * 20,
+        plan.coreSeconds(), 1e-6);
+  }
+}
