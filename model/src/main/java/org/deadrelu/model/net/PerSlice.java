@@ -34,6 +34,11 @@ public final class PerSlice {
     return values.length;
   }
 
+  /** Whether every network has the same value. */
+  public boolean uniform() {
+    return uniform;
+  }
+
   public boolean allZero() {
     return uniform && values[0] == 0.0;
   }

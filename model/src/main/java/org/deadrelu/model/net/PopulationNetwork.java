@@ -15,10 +15,8 @@ import org.deadrelu.model.optim.Momentum;
 import org.deadrelu.model.optim.Optimizer;
 import org.deadrelu.model.optim.Sgd;
 import org.deadrelu.model.optim.WeightDecay;
-import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -36,9 +34,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * layer), then biases, then PReLU slopes.
  */
 public final class PopulationNetwork {
-  private static final MMulTranspose NONE = MMulTranspose.allFalse();
-  private static final MMulTranspose TRANSPOSE_A = MMulTranspose.builder().transposeA(true).build();
-  private static final MMulTranspose TRANSPOSE_B = MMulTranspose.builder().transposeB(true).build();
 
   private final int population;
   private final int[] sizes;
@@ -216,8 +211,8 @@ public final class PopulationNetwork {
 
   public void forward(Pass pass) {
     for (int l = 0; l < weights.length; l++) {
-      Nd4j.exec(new Mmul(pass.a[l], weights[l], pass.z[l], 1.0, 0.0, NONE));
-      Nd4j.exec(new Mmul(pass.ones, biasInForce(l), pass.z[l], 1.0, 1.0, NONE)); // z += b
+      BatchedGemm.gemm(pass.a[l], false, weights[l], false, pass.z[l], 1.0, 0.0);
+      BatchedGemm.gemm(pass.ones, false, biasInForce(l), false, pass.z[l], 1.0, 1.0); // z += b
       if (l + 1 < weights.length) {
         INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
         activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l], pass.scratch[l]);
@@ -268,12 +263,12 @@ public final class PopulationNetwork {
   /** Fills the gradient buffers with d(mean data loss)/d(parameters); call after {@link #loss}. */
   public void backward(Pass pass) {
     for (int l = weights.length - 1; l >= 0; l--) {
-      Nd4j.exec(new Mmul(pass.a[l], pass.dz[l], weightGradient(l), 1.0, 0.0, TRANSPOSE_A));
-      Nd4j.exec(new Mmul(pass.ones, pass.dz[l], biasGradient(l), 1.0, 0.0, TRANSPOSE_A)); // sum over rows
+      BatchedGemm.gemm(pass.a[l], true, pass.dz[l], false, weightGradient(l), 1.0, 0.0);
+      BatchedGemm.gemm(pass.ones, true, pass.dz[l], false, biasGradient(l), 1.0, 0.0); // sum over rows
       if (l == 0) {
         break;
       }
-      Nd4j.exec(new Mmul(pass.dz[l], weights[l], pass.da[l], 1.0, 0.0, TRANSPOSE_B));
+      BatchedGemm.gemm(pass.dz[l], false, weights[l], true, pass.da[l], 1.0, 0.0);
       INDArray dh = pass.da[l];
       if (activation.learnsSlope()) {
         // h = slope z where z <= 0, so dL/dslope = sum over rows of dh min(z, 0)
