@@ -51,6 +51,10 @@ public final class Bench {
           ProbeShare.main(Arrays.copyOfRange(args, 1, args.length));
           return;
         }
+        case "--shard-memory" -> {
+          ShardMemory.main(Arrays.copyOfRange(args, 1, args.length));
+          return;
+        }
         case "--threads" -> {
           ThreadScaling.main(Arrays.copyOfRange(args, 1, args.length));
           return;
@@ -221,6 +225,7 @@ public final class Bench {
     private String rooflineShareAVariant;
     private Double sparkRatio;
     private Double threadRatio;
+    private Double shardPeakMb;
     private Double probeShare;
     private Integer probeSharePopulation;
     private Double worstEngineRssGrowth;
@@ -583,10 +588,29 @@ public final class Bench {
         }
       }
       t.print(report);
+      shardMemory();
     }
 
     private static String mb(long kb) {
       return fmt("%.0f MB", kb / 1024.0);
+    }
+
+    /** Peak resident size of a JVM doing an executor's work on one shard of 128 reference-(a) trials. */
+    private void shardMemory() {
+      int trials = 128;
+      int steps = o.quick ? 100 : 1000;
+      progress("memory: one shard of %d trials", trials);
+      try {
+        List<String> r = Jvm.run(List.of("-Xmx1g"), logs.resolve("shard-memory.log"), 3600,
+            "--shard-memory", String.valueOf(trials), String.valueOf(steps));
+        String[] f = r.stream().filter(l -> l.startsWith("shard-memory ")).findFirst().orElseThrow().split(" ");
+        shardPeakMb = Long.parseLong(f[4]) / 1024.0;
+        report.append(fmt("one shard of %s reference-(a) trials (%d steps, probes every 100), trained by ShardTrainer as a Spark"
+            + " task does, in a JVM with -Xmx1g: %s ok in %s s, peak resident %.0f MB (VmHWM), %.0f MB at the end%n",
+            f[1], steps, f[2], f[3], shardPeakMb, Long.parseLong(f[5]) / 1024.0));
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        problems.add("shard memory: " + e.getMessage());
+      }
     }
 
     // ------------------------------------------------------------------ spark
@@ -716,6 +740,7 @@ public final class Bench {
           bestPopulation.get(RefConfig.C));
       target(t, "(a) best population >= 40% of the gemm roofline", rooflineShareA, 40, true, "%.1f%%",
           rooflineShareAVariant);
+      target(t, "peak resident size, one shard of 128 (a) trials (MB) < 2048", shardPeakMb, 2048, false, "%.0f", null);
       target(t, "Spark local[2] / local[1] trials/s >= 1.8", sparkRatio, 1.8, true, "%.2f",
           threadRatio == null ? null : fmt("two threads without Spark: %.2f", threadRatio));
       if (probeShare != null && probeShare.isNaN()) {
