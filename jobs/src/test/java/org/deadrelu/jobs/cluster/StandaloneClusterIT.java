@@ -206,7 +206,7 @@ class StandaloneClusterIT {
           where = "while trials trained, after this run committed a wave";
         }
         default -> {
-          landed = run.awaitCondition(() -> run.running("parquet at SweepRunner"), RUN_LIMIT);
+          landed = run.awaitCondition(() -> run.running("parquet at TableFiles"), RUN_LIMIT);
           where = "while a table of its wave was written";
         }
       }

@@ -34,11 +34,6 @@ public final class PerSlice {
     return values.length;
   }
 
-  /** Whether every network has the same value. */
-  public boolean uniform() {
-    return uniform;
-  }
-
   public boolean allZero() {
     return uniform && values[0] == 0.0;
   }

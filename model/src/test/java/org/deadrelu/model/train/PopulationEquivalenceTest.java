@@ -98,6 +98,38 @@ class PopulationEquivalenceTest {
     }
   }
 
+  /**
+   * Exactly, with plain SGD: a population where every network shares one learning rate, and the same
+   * population with one neighbour at a diverging rate, give the target bit-identical rows. The
+   * update must not take another arithmetic path when the rates stop being uniform.
+   */
+  @Test
+  void sgdGivesBitIdenticalRowsWhetherOrNotTheNeighboursShareALearningRate() {
+    List<TrialConfig> uniform = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      uniform.add(base().optimizer(OptimizerKind.SGD).lr(0.05).seed(500 + i).build());
+    }
+    List<TrialConfig> mixed = new ArrayList<>(uniform);
+    mixed.set(5, base().optimizer(OptimizerKind.SGD).lr(1e9).seed(7).build());
+    List<TrialOutput> a = new Trainer().train(uniform, data());
+    List<TrialOutput> b = new Trainer().train(mixed, data());
+    assertEquals(TrialStatus.DIVERGED, b.get(5).summary().status());
+    for (int i : new int[] {0, 3, 7}) {
+      assertEquals(TrialStatus.OK, a.get(i).summary().status());
+      identical(a.get(i).neurons(), b.get(i).neurons(), "neurons of trial " + i);
+      identical(a.get(i).layers(), b.get(i).layers(), "layers of trial " + i);
+      identical(a.get(i).curves(), b.get(i).curves(), "curves of trial " + i);
+    }
+  }
+
+  /** Equal lists of records; on failure, the first record that differs (not the whole list). */
+  private static void identical(List<?> a, List<?> b, String what) {
+    assertEquals(a.size(), b.size(), what + ": sizes");
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i), b.get(i), what + ": first difference at row " + i);
+    }
+  }
+
   private static void assertSame(TrialOutput a, TrialOutput b) {
     assertEquals(TrialStatus.OK, a.summary().status());
     assertEquals(a.summary().status(), b.summary().status());
