@@ -173,14 +173,22 @@ final class Submission {
     return stages;
   }
 
-  /** Executor id to its running task count (the driver excluded). */
+  /**
+   * Executor id to its running task count (the driver excluded), from the running tasks of the active
+   * stages: a task is recorded as it starts, while an executor's own task count in the status store
+   * can lag a whole task behind when the task starts right after the executor's last update.
+   */
   Map<String, Integer> busyExecutors() {
     Map<String, Integer> busy = new LinkedHashMap<>();
     try {
-      for (JsonNode e : Http.json(api("applications/" + appId + "/executors"))) {
-        String id = e.get("id").asText();
-        if (!id.equals("driver") && e.get("activeTasks").asInt() > 0) {
-          busy.put(id, e.get("activeTasks").asInt());
+      for (JsonNode s : Http.json(api("applications/" + appId + "/stages?status=active"))) {
+        String tasks = "applications/" + appId + "/stages/" + s.get("stageId").asText() + "/"
+            + s.get("attemptId").asText() + "/taskList?status=RUNNING&length=10000";
+        for (JsonNode t : Http.json(api(tasks))) {
+          String id = t.get("executorId").asText();
+          if (!id.equals("driver") && "RUNNING".equals(t.path("status").asText())) {
+            busy.merge(id, 1, Integer::sum);
+          }
         }
       }
     } catch (IOException | InterruptedException | RuntimeException notAnswering) {
