@@ -3,8 +3,8 @@ package org.deadrelu.jobs.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.jobs.output.ResultTables;
 import org.deadrelu.jobs.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,12 +42,11 @@ final class ReportCommand implements Callable<Integer> {
     if (!(level > 0 && level < 1)) {
       throw new UserInputException("--level " + level + ": must be between 0 and 1, e.g. 0.95");
     }
-    SparkSession spark = SparkSessions.create("deadrelu report", master, List.of());
-    ResultViews.register(spark, folder);
+    ResultTables tables = ResultFolderSession.open("deadrelu report", master, folder);
     String command = "deadrelu report " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
         .map(a -> a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
     long t0 = System.nanoTime();
-    Report.Result r = Report.run(spark, folder, new Report.Options(groupBy, where, axes, level, command, out));
+    Report.Result r = Report.run(tables, new Report.Options(groupBy, where, axes, level, command, out));
     PrintWriter pw = spec.commandLine().getOut();
     pw.printf("report: %d trials in %d configurations; swept %s; groups by %s; heatmap %s (%.1f s)%n", r.trials(), r.configs(),
         r.swept(), r.groupBy(), r.axes(), (System.nanoTime() - t0) / 1e9);

@@ -8,7 +8,8 @@ import org.deadrelu.jobs.UserInputException;
 
 /**
  * The one place a SparkSession is built. Under spark-submit the master and settings come from it;
- * run directly, the default is local mode on every core, bound to the loopback address.
+ * run directly, the default is local mode on every core, bound to the loopback address, with one
+ * shuffle partition per core.
  */
 final class SparkSessions {
   private SparkSessions() {}
@@ -37,6 +38,11 @@ final class SparkSessions {
         }
       }
     }
-    return SparkSession.builder().config(conf).getOrCreate();
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      // Spark's default of 200 shuffle partitions turns every aggregation of a small table into 200 tasks
+      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(spark.sparkContext().defaultParallelism()));
+    }
+    return spark;
   }
 }

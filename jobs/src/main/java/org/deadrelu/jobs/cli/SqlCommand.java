@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.jobs.output.ResultTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,8 +34,9 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SparkSession spark = SparkSessions.create("deadrelu sql", master, List.of());
-    List<String> views = ResultViews.register(spark, folder);
+    ResultTables tables = ResultFolderSession.open("deadrelu sql", master, folder);
+    SparkSession spark = tables.spark();
+    List<String> views = tables.names();
     Dataset<Row> result;
     try {
       result = spark.sql(query);

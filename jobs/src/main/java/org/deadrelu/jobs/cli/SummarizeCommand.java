@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.jobs.output.ResultTables;
 import org.deadrelu.jobs.report.ConfidenceInterval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +54,9 @@ final class SummarizeCommand implements Callable<Integer> {
     if (!(level > 0 && level < 1)) {
       throw new UserInputException("--level " + level + ": must be between 0 and 1, e.g. 0.95");
     }
-    SparkSession spark = SparkSessions.create("deadrelu summarize", master, List.of());
-    List<String> views = ResultViews.register(spark, folder);
+    ResultTables tables = ResultFolderSession.open("deadrelu summarize", master, folder);
+    SparkSession spark = tables.spark();
+    List<String> views = tables.names();
     Dataset<Row> rows;
     try {
       rows = from.contains(" ") ? spark.sql(from) : spark.table(from);

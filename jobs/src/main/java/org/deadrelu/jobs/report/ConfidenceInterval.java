@@ -30,4 +30,13 @@ public record ConfidenceInterval(long n, double mean, double sd, double low, dou
     }
     return of(n, mean, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, level);
   }
+
+  /**
+   * The interval cut to the range the metric can take (a fraction: [0, 1]): the t interval is
+   * symmetric, so near 0 or 1 it would otherwise claim values the metric cannot have.
+   */
+  public ConfidenceInterval clip(double min, double max) {
+    return new ConfidenceInterval(n, mean, sd, Double.isNaN(low) ? low : Math.max(min, low),
+        Double.isNaN(high) ? high : Math.min(max, high));
+  }
 }

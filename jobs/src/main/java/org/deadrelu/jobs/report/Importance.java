@@ -50,7 +50,8 @@ public final class Importance {
     }
     Dataset<Row> rows = new VectorAssembler().setInputCols(in).setOutputCol("features__")
         .transform(trials.where("`" + metric + "` IS NOT NULL").select(cols.toArray(new Column[0])));
-    Dataset<Row>[] split = rows.randomSplit(new double[] {0.75, 0.25}, seed);
+    // one partition: the seeded split then does not depend on how many cores the rows were spread over
+    Dataset<Row>[] split = rows.coalesce(1).randomSplit(new double[] {0.75, 0.25}, seed);
     Dataset<Row> train = split[0].cache();
     Dataset<Row> test = split[1].cache();
     try {

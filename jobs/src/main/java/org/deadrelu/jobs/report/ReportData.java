@@ -1,62 +1,83 @@
 package org.deadrelu.jobs.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
-/** The trials of a report (after --where) and what varies among them. */
+/**
+ * The trials of a report (after --where) and what varies among them. A report's trials are few
+ * (one row per trial), so they are held on the driver and everything about them is computed there.
+ */
 public final class ReportData {
   /** Hyperparameter columns of the trials table, if the first/last markers are missing. */
   static final String FIRST_SETTING = "data_source";
   static final String LAST_SETTING = "warming_schedule";
 
+  /** Values in Spark's ascending order: nulls first, strings by code point (as UTF-8 bytes compare). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static final Comparator<Object> SPARK_ORDER = (a, b) -> {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a instanceof String x && b instanceof String y) {
+      return java.util.Arrays.compare(x.codePoints().toArray(), y.codePoints().toArray());
+    }
+    return ((Comparable) a).compareTo(b);
+  };
+
   public final Dataset<Row> trials;
+  /** The same trials on the driver. */
+  public final List<Row> rows;
+  public final StructType schema;
   /** Every setting column of trials, in table order. */
   public final List<String> settings;
   /** Settings with more than one value (null counts as a value), in table order. */
   public final List<String> swept;
-  /** Distinct values of each swept setting, sorted (nulls first), as Spark gives them. */
+  /** Distinct values of each swept setting, sorted (nulls first) as Spark sorts them. */
   public final Map<String, List<Object>> levels;
 
   public ReportData(Dataset<Row> trials) {
+    this(trials, trials.collectAsList());
+  }
+
+  /** {@code rows}: the rows of {@code trials}, already collected. */
+  public ReportData(Dataset<Row> trials, List<Row> rows) {
     this.trials = trials;
-    List<String> cols = List.of(trials.columns());
+    this.rows = List.copyOf(rows);
+    this.schema = trials.schema();
+    List<String> cols = List.of(schema.fieldNames());
     int from = cols.indexOf(FIRST_SETTING);
     int to = cols.indexOf(LAST_SETTING);
     if (from < 0 || to < from) {
       throw new IllegalArgumentException("trials table: no setting columns " + FIRST_SETTING + ".." + LAST_SETTING);
     }
     settings = List.copyOf(cols.subList(from, to + 1));
-    List<org.apache.spark.sql.Column> counts = new ArrayList<>();
-    for (String s : settings) {
-      counts.add(expr("count(DISTINCT coalesce(CAST(`" + s + "` AS STRING), '\u0000null'))").as(s));
-    }
-    Row r = trials.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new org.apache.spark.sql.Column[0])).first();
     List<String> sw = new ArrayList<>();
-    for (int i = 0; i < settings.size(); i++) {
-      if (r.getLong(i) > 1) {
-        sw.add(settings.get(i));
+    levels = new LinkedHashMap<>();
+    for (String s : settings) {
+      int i = schema.fieldIndex(s);
+      Set<Object> values = new LinkedHashSet<>();
+      for (Row r : rows) {
+        values.add(r.get(i));
+      }
+      if (values.size() > 1) {
+        sw.add(s);
+        List<Object> sorted = new ArrayList<>(values);
+        sorted.sort(SPARK_ORDER);
+        levels.put(s, sorted);
       }
     }
     swept = List.copyOf(sw);
-    levels = new LinkedHashMap<>();
-    for (String s : swept) {
-      List<Object> vs = new ArrayList<>();
-      for (Row v : trials.select(col(s)).distinct().orderBy(col(s).asc_nulls_first()).collectAsList()) {
-        vs.add(v.get(0));
-      }
-      levels.put(s, vs);
-    }
   }
 
   /** Swept settings used as model terms: {@code hidden} is dropped when depth or width carries it. */
@@ -68,13 +89,12 @@ public final class ReportData {
     return out;
   }
 
+  public int index(String column) {
+    return schema.fieldIndex(column);
+  }
+
   public DataType type(String column) {
-    for (StructField f : trials.schema().fields()) {
-      if (f.name().equals(column)) {
-        return f.dataType();
-      }
-    }
-    throw new IllegalArgumentException("no column " + column);
+    return schema.apply(column).dataType();
   }
 
   public boolean numeric(String column) {

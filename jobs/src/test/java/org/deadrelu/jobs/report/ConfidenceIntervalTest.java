@@ -38,4 +38,24 @@ class ConfidenceIntervalTest {
     assertEquals(0.0, ci.low());
     assertEquals(0.0, ci.high());
   }
+
+  @Test
+  void aFractionsIntervalIsCutToZeroAndOne() {
+    // dead fractions 0, 0, 0.1: mean 0.033333, sd 0.057735; t(0.975, 2) = 4.302653;
+    // half = 4.302653 * 0.057735 / sqrt(3) = 0.143422 -> [-0.110088, 0.176755], cut to [0, 0.176755]
+    ConfidenceInterval ci = ConfidenceInterval.of(new double[] {0, 0, 0.1}, 0.95).clip(0, 1);
+    assertEquals(0.0, ci.low());
+    assertEquals(0.176755, ci.high(), 1e-6);
+    assertEquals(0.1 / 3, ci.mean(), 1e-12);
+    // and at the top: 1, 1, 0.9 -> [0.823245, 1.110088], cut to [0.823245, 1]
+    ConfidenceInterval top = ConfidenceInterval.of(new double[] {1, 1, 0.9}, 0.95).clip(0, 1);
+    assertEquals(0.823245, top.low(), 1e-6);
+    assertEquals(1.0, top.high());
+  }
+
+  @Test
+  void cuttingLeavesAMissingIntervalMissing() {
+    ConfidenceInterval ci = ConfidenceInterval.of(new double[] {0.3}, 0.95).clip(0, 1);
+    assertTrue(Double.isNaN(ci.low()) && Double.isNaN(ci.high()));
+  }
 }

@@ -1,6 +1,7 @@
 package org.deadrelu.jobs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class EffectsTest {
 
   static Dataset<Row> frame(List<Row> rows) {
     SparkSession spark = SparkTestSession.get();
-    return spark.createDataFrame(rows, Report.schema(COLUMNS));
+    return spark.createDataFrame(rows, ReportFiles.schema(COLUMNS));
   }
 
   /** logit P(dead) = -1 + 0.8 x1 + 0 x2 + 0 [opt = b]; 200 neurons per trial. */
@@ -62,6 +63,53 @@ class EffectsTest {
     assertTrue(opt.low() < 0 && 0 < opt.high(), "opt interval covers 0: " + opt);
     Effects.Term intercept = terms.get(3);
     assertTrue(intercept.low() < -1 && -1 < intercept.high(), intercept.toString());
+    assertTrue(terms.stream().allMatch(Effects.Term::converged));
+  }
+
+  /** Where opt = b no neuron ever dies: the maximum-likelihood estimate is minus infinity, and IRLS never settles. */
+  @Test
+  void aBinomialFitThatSeparatesTheOutcomesIsMarkedNotConverged() {
+    Random rnd = new Random(5);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String opt = i % 2 == 0 ? "a" : "b";
+      double dead = opt.equals("a") ? (20 + rnd.nextInt(40)) / 100.0 : 0;
+      rows.add(RowFactory.create("t" + i, "c" + i, (long) i, "ok", "blobs", (double) (i % 4), 0.0, opt, "linear", dead, 100L));
+    }
+    Dataset<Row> t = frame(rows);
+    ReportData data = new ReportData(t);
+    List<Effects.Term> terms = Effects.glm("binomial", Effects.design(data, t, data.modelAxes()), "binomial",
+        "dead_fraction", "neurons", 0.95);
+    assertFalse(terms.isEmpty());
+    assertTrue(terms.stream().noneMatch(Effects.Term::converged), terms.toString());
+  }
+
+  /**
+   * x2 = 0.5 - x1 in every trial: the design is singular, x2 has no estimate of its own. It is left
+   * out, and the fit is ordinary least squares on x1 alone.
+   */
+  @Test
+  void aTermThatIsALinearCombinationOfEarlierOnesIsLeftOut() {
+    double[] x1 = {0, 1, 2, 3, 0, 1, 2, 3};
+    double[] y = {0.10, 0.18, 0.33, 0.35, 0.12, 0.20, 0.24, 0.41};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < y.length; i++) {
+      rows.add(RowFactory.create("t" + i, "c" + i, (long) i, "ok", "blobs", x1[i], 0.5 - x1[i], "a", "linear", y[i], 10L));
+    }
+    Dataset<Row> t = frame(rows);
+    ReportData data = new ReportData(t);
+    Effects.Design d = Effects.design(data, t, data.modelAxes());
+    assertEquals(List.of("x2"), d.aliased());
+    assertEquals(List.of("x1"), d.terms());
+    List<Effects.Term> terms = Effects.glm("linear", d, "gaussian", "dead_fraction", null, 0.95);
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    double[][] x = new double[y.length][];
+    for (int i = 0; i < y.length; i++) {
+      x[i] = new double[] {x1[i]};
+    }
+    ols.newSampleData(y, x);
+    assertEquals(ols.estimateRegressionParameters()[1], terms.get(0).coefficient(), 1e-9);
+    assertEquals(ols.estimateRegressionParametersStandardErrors()[1], terms.get(0).stdError(), 1e-9);
   }
 
   /** The trial-level linear model against commons-math3's OLS (an independent implementation). */

@@ -76,8 +76,24 @@ class ReportEndToEndTest {
     double sd = Math.sqrt(((v[0] - mean) * (v[0] - mean) + (v[1] - mean) * (v[1] - mean) + (v[2] - mean) * (v[2] - mean)) / 2);
     assertEquals(mean, (double) r.getAs("dead_fraction_mean"), 1e-12);
     if (sd > 0) {
-      assertEquals(mean - 4.302652729911275 * sd / Math.sqrt(3), (double) r.getAs("dead_fraction_ci_low"), 1e-9);
+      // the t interval, cut to [0, 1]: a fraction cannot be negative
+      double half = 4.302652729911275 * sd / Math.sqrt(3);
+      assertEquals(Math.max(0, mean - half), (double) r.getAs("dead_fraction_ci_low"), 1e-9);
+      assertEquals(Math.min(1, mean + half), (double) r.getAs("dead_fraction_ci_high"), 1e-9);
     }
+    assertEquals(0, s.where("dead_fraction_ci_low < 0 OR dormant_fraction_ci_low < 0 OR final_probe_accuracy_ci_high > 1"
+        + " OR diverged_share_ci_low < 0 OR diverged_share_ci_high > 1").count(), "intervals of fractions within [0, 1]");
+    // the diverged share's Wilson interval, closed form: (p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)
+    List<Row> statuses = spark.read().parquet(folder().resolve("trials").toString())
+        .where("config_id = '" + config + "'").select("status").collectAsList();
+    double n = statuses.size();
+    double p = statuses.stream().filter(x -> x.getString(0).equals("diverged")).count() / n;
+    double z = 1.959963984540054;
+    double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    double wilsonHalf = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+    assertEquals(p, (double) r.getAs("diverged_share"), 1e-12);
+    assertEquals(centre - wilsonHalf, (double) r.getAs("diverged_share_ci_low"), 1e-9);
+    assertEquals(centre + wilsonHalf, (double) r.getAs("diverged_share_ci_high"), 1e-9);
     List<String> csv = Files.readAllLines(folder().resolve("summary.csv"));
     assertEquals(TRIALS / 3 + 1, csv.size());
     assertTrue(csv.get(0).startsWith("config_id,"));

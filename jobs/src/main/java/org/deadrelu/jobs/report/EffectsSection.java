@@ -1,0 +1,136 @@
+package org.deadrelu.jobs.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.deadrelu.jobs.report.HtmlPage.fmt;
+import static org.deadrelu.jobs.report.ReportFiles.orNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The effect of each swept setting on death: two GLMs with the same terms (binomial on per-neuron
+ * death, linear on each trial's dead fraction) and the paired comparisons. Written as effects/ and paired/.
+ */
+final class EffectsSection {
+  final List<Effects.Term> terms = new ArrayList<>();
+  final List<Effects.Paired> paired;
+  private final double level;
+
+  /**
+   * {@code okDead}: the ok trials with a dead fraction (rows held on the driver); {@code deaths}: each
+   * trial's hidden neurons at the end and how many had died (empty without a neurons table).
+   */
+  EffectsSection(ReportData data, Dataset<Row> okDead, List<Row> okDeadRows, Map<String, SurvivalSection.TrialDeaths> deaths,
+      double level, List<String> notes) {
+    this.level = level;
+    List<String> axes = data.modelAxes();
+    if (!deaths.isEmpty()) {
+      fit("binomial: per-neuron death at the last checkpoint", "binomial", "death_share__", "neurons__",
+          () -> Effects.design(data, withDeaths(data, okDead, okDeadRows, deaths), axes), notes);
+    }
+    fit("linear: trial dead fraction", "gaussian", "dead__", null,
+        () -> Effects.design(data, okDead.withColumn("dead__", col("dead_fraction").cast("double")), axes), notes);
+    paired = Effects.paired(data, okDeadRows, axes, "dead_fraction", level);
+  }
+
+  private void fit(String model, String family, String label, String weight, Supplier<Effects.Design> design, List<String> notes) {
+    try {
+      Effects.Design d = design.get();
+      if (!d.aliased().isEmpty()) {
+        String note = "effects: " + String.join(", ", d.aliased()) + (d.aliased().size() == 1 ? " is" : " are")
+            + " a linear combination of the terms before it over these trials (e.g. a setting only one level of another has)"
+            + " and is left out of the models";
+        if (!notes.contains(note)) {
+          notes.add(note);
+        }
+      }
+      List<Effects.Term> fitted = Effects.glm(model, d, family, label, weight, level);
+      if (!fitted.isEmpty() && !fitted.get(0).converged()) {
+        notes.add("effects: the " + family + " model did not converge in " + Effects.MAX_ITERATIONS + " iterations: a setting"
+            + " separates the outcomes (e.g. a level at which no neuron died), so its estimates run off to infinity and"
+            + " its intervals mean nothing; the linear model is not affected");
+      }
+      terms.addAll(fitted);
+    } catch (Exception e) {
+      notes.add("effects: the " + family + " model could not be fitted (" + Report.firstLine(e) + ")");
+    }
+  }
+
+  /** The trials with two more columns: the share of their hidden neurons that died, and how many there were. */
+  private static Dataset<Row> withDeaths(ReportData data, Dataset<Row> okDead, List<Row> rows,
+      Map<String, SurvivalSection.TrialDeaths> deaths) {
+    StructType schema = okDead.schema().add("death_share__", DataTypes.DoubleType).add("neurons__", DataTypes.LongType);
+    int id = data.index("trial_id");
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) {
+      SurvivalSection.TrialDeaths d = deaths.get(r.getString(id));
+      if (d != null) {
+        Object[] v = new Object[r.length() + 2];
+        for (int i = 0; i < r.length(); i++) {
+          v[i] = r.get(i);
+        }
+        v[r.length()] = (double) d.died() / d.neurons();
+        v[r.length() + 1] = d.neurons();
+        out.add(RowFactory.create(v));
+      }
+    }
+    return okDead.sparkSession().createDataFrame(out, schema);
+  }
+
+  void write(ReportFiles files) {
+    List<Row> termRows = new ArrayList<>();
+    for (Effects.Term t : terms) {
+      termRows.add(RowFactory.create(t.model(), t.term(), t.axis(), t.coefficient(), t.stdError(), t.low(), t.high(), t.pValue(), t.rows()));
+    }
+    files.parquet("effects", ReportFiles.schema("model:string", "term:string", "axis:string", "coefficient:double",
+        "std_error:double", "ci_low:double", "ci_high:double", "p_value:double", "rows:long"), termRows);
+    List<Row> pairedRows = new ArrayList<>();
+    for (Effects.Paired p : paired) {
+      pairedRows.add(RowFactory.create(p.axis(), p.baseline(), p.level(), p.metric(), p.pairs(), p.meanDifference(),
+          orNull(p.sd()), orNull(p.low()), orNull(p.high())));
+    }
+    files.parquet("paired", ReportFiles.schema("axis:string", "baseline:string", "level:string", "metric:string",
+        "pairs:long", "mean_difference:double", "sd:double", "ci_low:double", "ci_high:double"), pairedRows);
+  }
+
+  void html(HtmlPage html) {
+    html.h2("Effects of the settings on neuron death");
+    html.p("Two models with the same terms (numeric settings per unit; true vs false; each choice vs its first level). "
+        + "Binomial (logit) on per-neuron death at the last checkpoint: coefficients are log odds ratios; neurons of one "
+        + "trial are not independent, so its intervals are too narrow. Linear on each trial's dead fraction (the seeds "
+        + "are the independent replicates): coefficients are in dead-fraction units, and its intervals are the ones to trust.");
+    List<List<String>> et = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    List<Double> errors = new ArrayList<>();
+    for (Effects.Term t : terms) {
+      et.add(List.of(t.model(), t.term(), fmt(t.coefficient()), fmt(t.stdError()), "[" + fmt(t.low()) + ", " + fmt(t.high()) + "]", fmt(t.pValue())));
+      if (t.model().startsWith("linear") && !t.term().equals("(intercept)") && Double.isFinite(t.stdError())) {
+        names.add(t.term());
+        values.add(t.coefficient());
+        errors.add(t.high() - t.coefficient());
+      }
+    }
+    if (!names.isEmpty()) {
+      html.img(Charts.dataUri(Charts.bars("Effect on the trial dead fraction (linear model, " + Math.round(level * 100) + "% CI)",
+          "coefficient", names, values, errors)), "effects");
+    }
+    html.table(List.of("model", "term", "coefficient", "std error", "CI", "p-value"), et);
+    html.h3("Paired comparisons");
+    html.p("Trials with the same seed and every other setting equal, one at the first level of an axis and one at another: "
+        + "the mean of (dead fraction at the level - at the baseline). Tables: paired/.");
+    List<List<String>> pt = new ArrayList<>();
+    for (Effects.Paired p : paired) {
+      pt.add(List.of(p.axis(), p.baseline(), p.level(), String.valueOf(p.pairs()), fmt(p.meanDifference()),
+          "[" + fmt(p.low()) + ", " + fmt(p.high()) + "]"));
+    }
+    html.table(List.of("axis", "baseline", "level", "pairs", "mean difference", "CI"), pt);
+  }
+}

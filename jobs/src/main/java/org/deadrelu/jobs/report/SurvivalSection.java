@@ -1,0 +1,96 @@
+package org.deadrelu.jobs.report;
+
+import static org.deadrelu.jobs.report.HtmlPage.fmt;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.deadrelu.jobs.report.ReportInput.NeuronEnd;
+
+/**
+ * Kaplan-Meier survival of hidden neurons by group: a lifetime ends at the neuron's death_step, or
+ * is censored at its trial's last checkpoint. Written as survival/.
+ */
+final class SurvivalSection {
+  /** A trial's hidden neurons at its last checkpoint and how many of them had died. */
+  record TrialDeaths(long died, long neurons) {}
+
+  /** Empty when there is no neurons table. */
+  final Map<String, List<KaplanMeier.Point>> curves = new TreeMap<>();
+  /** Per trial; empty when there is no neurons table. */
+  final Map<String, TrialDeaths> byTrial = new HashMap<>();
+  private final boolean present;
+
+  /** {@code ends}: null without a neurons table; {@code groupOf}: the group of each trial to include. */
+  SurvivalSection(List<NeuronEnd> ends, Map<String, String> groupOf, double level) {
+    present = ends != null;
+    if (!present) {
+      return;
+    }
+    Map<String, List<KaplanMeier.Count>> counts = new TreeMap<>();
+    for (NeuronEnd e : ends) {
+      String group = groupOf.get(e.trialId());
+      if (group == null) {
+        continue;
+      }
+      counts.computeIfAbsent(group, g -> new ArrayList<>())
+          .add(new KaplanMeier.Count(e.time(), e.died() ? e.neurons() : 0, e.died() ? 0 : e.neurons()));
+      byTrial.merge(e.trialId(), new TrialDeaths(e.died() ? e.neurons() : 0, e.neurons()),
+          (a, b) -> new TrialDeaths(a.died() + b.died(), a.neurons() + b.neurons()));
+    }
+    counts.forEach((group, c) -> curves.put(group, KaplanMeier.estimate(c, level)));
+  }
+
+  void write(ReportFiles files) {
+    if (!present) {
+      return;
+    }
+    List<Row> rows = new ArrayList<>();
+    curves.forEach((group, points) -> {
+      for (KaplanMeier.Point p : points) {
+        rows.add(RowFactory.create(group, p.time(), p.atRisk(), p.deaths(), p.censored(), p.survival(), p.stdError(),
+            p.low(), p.high()));
+      }
+    });
+    files.parquet("survival", ReportFiles.schema("group:string", "step:long", "at_risk:long", "deaths:long",
+        "censored:long", "survival:double", "std_error:double", "ci_low:double", "ci_high:double"), rows);
+  }
+
+  void html(HtmlPage html) {
+    html.h2("Survival of hidden neurons (Kaplan-Meier)");
+    html.p("Share of hidden neurons still alive after each step: a neuron's lifetime ends at its death_step (the first "
+        + "checkpoint from which it stays dead); neurons alive at the end are censored at their trial's last checkpoint. "
+        + "Tables: survival/.");
+    if (curves.isEmpty()) {
+      html.p("No neurons table.");
+      return;
+    }
+    Map<String, double[][]> s = new LinkedHashMap<>();
+    List<List<String>> med = new ArrayList<>();
+    for (var e : curves.entrySet()) {
+      List<KaplanMeier.Point> pts = e.getValue();
+      double[][] xy = new double[2][pts.size() + 1];
+      xy[0][0] = 0;
+      xy[1][0] = 1;
+      String median = "not reached";
+      for (int i = 0; i < pts.size(); i++) {
+        xy[0][i + 1] = pts.get(i).time();
+        xy[1][i + 1] = pts.get(i).survival();
+        if (median.equals("not reached") && pts.get(i).survival() <= 0.5) {
+          median = String.valueOf(pts.get(i).time());
+        }
+      }
+      s.put(e.getKey(), xy);
+      KaplanMeier.Point lastP = pts.get(pts.size() - 1);
+      med.add(List.of(e.getKey(), String.valueOf(pts.get(0).atRisk()), fmt(lastP.survival())
+          + " [" + fmt(lastP.low()) + ", " + fmt(lastP.high()) + "]", median));
+    }
+    html.img(Charts.dataUri(Charts.lines("Kaplan-Meier survival of hidden neurons", "step", "share alive", s, true, false)), "survival curves");
+    html.table(List.of("group", "neurons", "survival at the end [CI]", "median lifetime (step)"), med);
+  }
+}
