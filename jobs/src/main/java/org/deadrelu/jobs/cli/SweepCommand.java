@@ -76,7 +76,11 @@ final class SweepCommand implements Callable<Integer> {
     out.println("hidden neurons dead at the end, by activation (mean over trials):");
     TextTable t = new TextTable(List.of("activation", "trials", "dead_fraction", "born_dead", "probe_accuracy", "diverged_or_failed"));
     for (Row row : rows) {
-      t.add(List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
+      List<Object> cells = new ArrayList<>();
+      for (int i = 0; i < row.size(); i++) {
+        cells.add(row.isNullAt(i) ? "-" : row.get(i)); // no accuracy for a regression head
+      }
+      t.add(cells);
     }
     t.print(out);
     if (r.allFailed()) {

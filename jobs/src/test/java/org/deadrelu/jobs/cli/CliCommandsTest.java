@@ -77,6 +77,21 @@ class CliCommandsTest {
   }
 
   @Test
+  void aRegressionSweepHasNoAccuracyAndStillPrintsItsSummary() throws Exception {
+    Path out = tmp.resolve("regression");
+    String sweep = "name: r\n"
+        + "data: {source: teacher, features: 3, samples: 120}\n"
+        + "model: {hidden: [4]}\n"
+        + "train: {steps: 6, batch_size: 16}\n"
+        + "probe: {every: 3, samples: 20}\n"
+        + "seeds: 2\n";
+    CliRun r = CliRun.of("sweep", write("r.yaml", sweep).toString(), "--out", out.toString(), "--progress", "0");
+    assertEquals(0, r.code(), r.err());
+    // a regression head has no accuracy: the summary shows its absence, not a crash
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("relu ") && l.contains(" 2 ") && l.contains(" - ")), r.out());
+  }
+
+  @Test
   void aSweepInWhichEveryTrialFailsExitsNonZeroWithTheErrorsInTheTable() throws Exception {
     Path out = tmp.resolve("failing");
     CliRun r = CliRun.of("sweep", write("f.yaml", small("f", ", fault_at_step: 2")).toString(),
