@@ -225,6 +225,8 @@ public final class Bench {
     private String rooflineShareAVariant;
     private Double sparkRatio;
     private Double threadRatio;
+    private Double gemmRatio;
+    private Double integerRatio;
     private Double shardPeakMb;
     private Double probeShare;
     private Integer probeSharePopulation;
@@ -654,26 +656,43 @@ public final class Bench {
       }
     }
 
-    /** The same training loop on two threads against one, no Spark: the ceiling for local[2] / local[1]. */
+    /**
+     * Two threads against one, no Spark: the training loop, a one-core gemm, an integer loop. The
+     * ceiling for local[2] / local[1] (see {@link ThreadScaling}).
+     */
     private void threadCeiling() {
       int population = 16;
-      int steps = o.quick ? 100 : 400;
-      int rounds = Math.max(3, o.sparkRounds);
-      progress("spark: two-thread ceiling");
+      int steps = o.quick ? 100 : 1000;
+      int rounds = Math.max(5, o.sparkRounds);
+      progress("spark: two-thread ceilings");
       try {
         List<String> r = Jvm.run(List.of("-Xmx2g"), logs.resolve("threads.log"), 1800,
             "--threads", String.valueOf(population), String.valueOf(steps), String.valueOf(rounds));
-        double[] ratio = r.stream().filter(l -> l.startsWith("threads ")).mapToDouble(l -> {
-          String[] f = l.split(" ");
-          return Double.parseDouble(f[1]) / Double.parseDouble(f[2]);
-        }).toArray();
-        threadRatio = Stats.median(ratio);
-        report.append(fmt("ceiling without Spark: the engine's training loop, reference (a), P=%d, %d steps, one population"
-            + " on one thread against two on two threads at once: throughput ratio %s, median %.2f%n", population, steps,
-            Arrays.stream(ratio).mapToObj(x -> fmt("%.2f", x)).collect(Collectors.joining(" ")), threadRatio));
+        // throughput of two at once over one alone: (2 x work / wall of both) / (work / wall alone)
+        threadRatio = ceiling(r, "threads ", f -> Double.parseDouble(f[1]) / Double.parseDouble(f[2]),
+            fmt("the engine's training loop, reference (a), P=%d, %d steps", population, steps));
+        for (String n : List.of("128", "256")) {
+          double g = ceiling(r, "gemm " + n + " ", f -> 2 * Double.parseDouble(f[2]) / Double.parseDouble(f[3]),
+              "one-core sgemm " + n + "x" + n + " (Nd4j.gemm, float)");
+          if (n.equals("128")) {
+            gemmRatio = g; // in each core's private L2: the cores' vector units alone, no shared cache
+          }
+        }
+        integerRatio = ceiling(r, "integer ", f -> 2 * Double.parseDouble(f[1]) / Double.parseDouble(f[2]),
+            "integer loop in registers (no memory, no vector units)");
       } catch (IOException | InterruptedException | RuntimeException e) {
         problems.add("spark ceiling: " + e.getMessage());
       }
+    }
+
+    /** Reports one ceiling's per-round ratios and returns their median. */
+    private double ceiling(List<String> lines, String prefix, java.util.function.ToDoubleFunction<String[]> ratio,
+        String what) {
+      double[] x = lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.split(" ")).mapToDouble(ratio).toArray();
+      double m = Stats.median(x);
+      report.append(fmt("two threads / one, %s: %s, median %.2f%n", what,
+          Arrays.stream(x).mapToObj(v -> fmt("%.2f", v)).collect(Collectors.joining(" ")), m));
+      return m;
     }
 
     // ------------------------------------------------------------------ probe
@@ -742,7 +761,8 @@ public final class Bench {
           rooflineShareAVariant);
       target(t, "peak resident size, one shard of 128 (a) trials (MB) < 2048", shardPeakMb, 2048, false, "%.0f", null);
       target(t, "Spark local[2] / local[1] trials/s >= 1.8", sparkRatio, 1.8, true, "%.2f",
-          threadRatio == null ? null : fmt("two threads without Spark: %.2f", threadRatio));
+          threadRatio == null ? null : fmt("two threads: loop %.2f, sgemm-128 %.2f, integer %.2f", threadRatio,
+              gemmRatio, integerRatio));
       if (probeShare != null && probeShare.isNaN()) {
         t.add("probing share of a trial <= 20%", "below noise (P=" + probeSharePopulation + ")", "inconclusive");
       } else {

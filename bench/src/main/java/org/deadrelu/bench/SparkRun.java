@@ -26,8 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The Spark role: one fixed sweep of reference-(a) trials through the jobs module's
  * {@link SweepRunner} on local mode, in a JVM of its own (one SparkContext per JVM). A warm-up sweep
- * first (ND4J's native start-up, JIT at the timed sweep's population sizes, Spark's and Parquet's
- * first use: the timed sweep with a fifth of the steps), then the timed one,
+ * first (ND4J's native start-up, the JIT, Spark's and Parquet's first use: the timed sweep in full),
+ * then the timed one,
  * each into a fresh folder, with the command line's defaults (shard size, memory budget, waves).
  */
 final class SparkRun {
@@ -62,8 +62,9 @@ final class SparkRun {
         .getOrCreate();
     try {
       SweepRunner runner = new SweepRunner(spark, System.err);
-      // the warm-up is the timed sweep with a fifth of the steps: the same shards, populations and code paths
-      run(runner, "bench-warmup", trials, Math.max(10, steps / 5), work.resolve("warmup"));
+      // the warm-up is the timed sweep itself, into another folder: with a fifth of the steps the JIT was
+      // still compiling the training loop during the timed sweep, on the core local[1] leaves idle
+      run(runner, "bench-warmup", trials, steps, work.resolve("warmup"));
       SweepReport r = run(runner, "bench-local", trials, steps, work.resolve("timed"));
       reply.printf(Locale.ROOT, "@@spark %d %d %.4f %d %d %d %d %s%n", r.planned(), r.ran(), r.wallSeconds(),
           r.count("ok"), r.count("diverged"), r.count("failed"),
