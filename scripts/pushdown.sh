@@ -3,6 +3,7 @@
 # DuckDB counting one trial's rows by a full scan and by a pushed-down predicate.
 #   scripts/pushdown.sh                                   # 10 million rows in /tmp/deadrelu-pushdown
 #   scripts/pushdown.sh 10000000 /tmp/pd waves            # written 64 trials at a time, as a sweep's waves
+#   scripts/pushdown.sh 10000000 /tmp/pd compacted        # those waves, then compacted as a sweep ends
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.deadrelu.jobs.UserInputException;
  * A sweep's result folder: one Parquet folder per table, and a ledger of committed waves under
  * {@code _deadrelu/}. A wave's files count only once its manifest is written (after every table),
  * so a driver killed mid-wave leaves files that no manifest names: they are moved aside on the next
- * run, and the trials they held run again. This is what makes every trial appear exactly once.
+ * run, and the trials they held run again. This is what makes every trial appear exactly once. A
+ * rewrite (compaction) commits the same way: one manifest names the new files and retires the old.
  */
 public final class ResultStore {
   static final String LEDGER = "_deadrelu";
@@ -32,6 +34,8 @@ public final class ResultStore {
   private final Path root;
   private final Set<String> doneTrials = new HashSet<>();
   private final Set<String> committedFiles = new HashSet<>();
+  /** Manifest number that committed each live file ("table/file"): files of one table from several waves want compacting. */
+  private final Map<String, Integer> committedBy = new HashMap<>();
   private int nextWave;
 
   private ResultStore(FileSystem fs, Path root) {
@@ -126,29 +130,109 @@ public final class ResultStore {
     }
     filesByTable.forEach((table, files) -> files.forEach(f ->
         s.append("file ").append(table).append(' ').append(f).append('\n')));
-    Path manifest = new Path(ledger(), String.format("waves/wave-%06d.txt", nextWave++));
-    write(manifest, s.toString());
+    int wave = nextWave++;
+    write(manifest(wave), s.toString());
     doneTrials.addAll(trialIds);
-    filesByTable.forEach((table, files) -> files.forEach(f -> committedFiles.add(table + "/" + f)));
+    filesByTable.forEach((table, files) -> files.forEach(f -> commit(table + "/" + f, wave)));
+  }
+
+  /**
+   * Records that {@code added} files of {@code table} replace its {@code retired} files (the same rows,
+   * rewritten): one manifest holds both, so a reader of the ledger sees either the old files or the new
+   * ones, never both and never neither. The retired files are deleted afterwards by
+   * {@link #deleteRetired}; until then (or if the driver dies first) the next open moves them aside.
+   */
+  public void commitRewrite(String table, Set<String> added, Set<String> retired) throws IOException {
+    StringBuilder s = new StringBuilder();
+    added.forEach(f -> s.append("file ").append(table).append(' ').append(f).append('\n'));
+    retired.forEach(f -> s.append("retire ").append(table).append(' ').append(f).append('\n'));
+    int wave = nextWave++;
+    write(manifest(wave), s.toString());
+    retired.forEach(f -> {
+      committedFiles.remove(table + "/" + f);
+      committedBy.remove(table + "/" + f);
+    });
+    added.forEach(f -> commit(table + "/" + f, wave));
+  }
+
+  /** Deletes retired files of a table that are still in its folder. */
+  public void deleteRetired(String table, Set<String> retired) throws IOException {
+    for (String f : retired) {
+      if (committedFiles.contains(table + "/" + f)) {
+        throw new IllegalStateException(table + "/" + f + " is committed, not retired");
+      }
+      fs.delete(new Path(tablePath(table), f), false);
+    }
+  }
+
+  /** The committed files of a table. */
+  public Set<String> committedFiles(String table) {
+    Set<String> out = new TreeSet<>();
+    committedFiles.stream().filter(f -> f.startsWith(table + "/")).forEach(f -> out.add(f.substring(table.length() + 1)));
+    return out;
+  }
+
+  /** How many manifests committed the table's live files: more than one means it was written in waves. */
+  public long manifestsOf(String table) {
+    return committedBy.entrySet().stream().filter(e -> e.getKey().startsWith(table + "/")).map(Map.Entry::getValue)
+        .distinct().count();
+  }
+
+  /** Sum of the sizes of the table's committed files. */
+  public long committedBytes(String table) throws IOException {
+    long bytes = 0;
+    for (String f : committedFiles(table)) {
+      bytes += fs.getFileStatus(new Path(tablePath(table), f)).getLen();
+    }
+    return bytes;
+  }
+
+  /** A folder under the ledger for a table's rewrite in progress; readers of the table never look there. */
+  public Path stagingPath(String table) {
+    return new Path(ledger(), "staging/" + table);
+  }
+
+  /** Moves a staged file into the table's folder, where it stays uncommitted until {@link #commitRewrite}. */
+  public void publish(Path staged, String table) throws IOException {
+    Path target = new Path(tablePath(table), staged.getName());
+    if (!fs.rename(staged, target)) {
+      throw new IOException("could not move " + staged + " to " + target);
+    }
+  }
+
+  private void commit(String tableFile, int wave) {
+    committedFiles.add(tableFile);
+    committedBy.put(tableFile, wave);
+  }
+
+  private Path manifest(int wave) {
+    return new Path(ledger(), String.format("waves/wave-%06d.txt", wave));
   }
 
   private void readLedger() throws IOException {
     FileStatus[] waves = fs.listStatus(new Path(ledger(), "waves"));
+    Set<String> retired = new HashSet<>();
     for (FileStatus w : waves) {
       String n = w.getPath().getName();
       if (!n.startsWith("wave-") || !n.endsWith(".txt")) {
         continue; // a manifest still being written (temporary name) never counts
       }
-      nextWave = Math.max(nextWave, Integer.parseInt(n.substring(5, n.length() - 4)) + 1);
+      int wave = Integer.parseInt(n.substring(5, n.length() - 4));
+      nextWave = Math.max(nextWave, wave + 1);
       for (String line : read(w.getPath()).split("\n")) {
         String[] parts = line.split(" ");
         if (parts[0].equals("trial")) {
           doneTrials.add(parts[1]);
         } else if (parts[0].equals("file")) {
-          committedFiles.add(parts[1] + "/" + parts[2]);
+          commit(parts[1] + "/" + parts[2], wave);
+        } else if (parts[0].equals("retire")) {
+          retired.add(parts[1] + "/" + parts[2]);
         }
       }
     }
+    // file names are unique (Spark's part names hold a UUID), so the order of manifests does not matter
+    committedFiles.removeAll(retired);
+    committedBy.keySet().removeAll(retired);
   }
 
   /** Moves files of uncommitted waves (and Spark's leftovers) to {@code _deadrelu/uncommitted/}. */

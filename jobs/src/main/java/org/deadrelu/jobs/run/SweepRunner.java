@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.deadrelu.jobs.data.FileTables;
+import org.deadrelu.jobs.output.Compaction;
 import org.deadrelu.jobs.output.ResultStore;
 import org.deadrelu.jobs.output.Table;
 import org.deadrelu.jobs.output.TableFiles;
@@ -34,7 +35,8 @@ import org.deadrelu.model.result.TrialOutput;
 
 /**
  * Runs a sweep: plan, fan out, write. Trials already in the result folder are skipped; the rest run
- * in waves, each trained by one Spark task per shard and then committed to the five tables.
+ * in waves, each trained by one Spark task per shard and then committed to the five tables. Tables
+ * written in several waves are then compacted ({@link Compaction}).
  */
 public final class SweepRunner {
   private final SparkSession spark;
@@ -78,6 +80,11 @@ public final class SweepRunner {
       }
     } finally {
       broadcast.destroy();
+    }
+    // a table written in waves is rewritten sorted across waves, so readers can skip by trial_id
+    for (Compaction.Result c : new Compaction(spark, store).compactAll()) {
+      log.printf(java.util.Locale.ROOT, "compacted %s: %d files -> %d, %.1f MB, %.1f s%n", c.table(), c.filesBefore(),
+          c.filesAfter(), c.bytesBefore() / 1e6, c.seconds());
     }
     return new SweepReport(sweep, store.root().toString(), trials.size(), skipped, todo.size(),
         byStatus, (System.nanoTime() - started) / 1e9);

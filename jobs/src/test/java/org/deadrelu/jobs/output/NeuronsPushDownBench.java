@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -18,7 +21,8 @@ import org.deadrelu.jobs.DuckDb;
  * <pre>scripts/pushdown.sh [ROWS] [FOLDER] [one|waves]</pre>
  *
  * {@code one}: a single append into 2 files; {@code waves}: an append of 64 trials at a time, 2 files
- * each, as a sweep on 2 cores commits its waves.
+ * each, as a sweep on 2 cores commits its waves; {@code compacted}: those waves, then compacted as a
+ * sweep does at its end.
  */
 public final class NeuronsPushDownBench {
   private NeuronsPushDownBench() {}
@@ -27,6 +31,9 @@ public final class NeuronsPushDownBench {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
     Path folder = Path.of(args.length > 1 ? args[1] : "/tmp/deadrelu-pushdown");
     String layout = args.length > 2 ? args[2] : "one";
+    if (!List.of("one", "waves", "compacted").contains(layout)) {
+      throw new IllegalArgumentException("layout: " + layout + "; one of one, waves, compacted");
+    }
     long trials = (rows + SyntheticNeurons.ROWS_PER_TRIAL - 1) / SyntheticNeurons.ROWS_PER_TRIAL;
     Path table = folder.resolve("neurons");
     if (Files.exists(table)) {
@@ -36,12 +43,23 @@ public final class NeuronsPushDownBench {
         .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     long t0 = System.nanoTime();
-    long wave = layout.equals("waves") ? 64 : trials;
+    long wave = layout.equals("one") ? trials : 64;
+    // through the result store, as a sweep commits its waves
+    ResultStore store = ResultStore.open(folder.getParent().toString(), folder.getFileName().toString(),
+        spark.sparkContext().hadoopConfiguration());
     for (long from = 0; from < trials; from += wave) {
+      Set<String> had = store.dataFiles("neurons");
       TableFiles.append(NeuronsTable.TABLE, SyntheticNeurons.trials(spark, from, Math.min(trials, from + wave), 2),
           table.toString(), 2);
+      Set<String> added = new TreeSet<>(store.dataFiles("neurons"));
+      added.removeAll(had);
+      store.commitWave(List.of(), Map.of("neurons", added));
     }
     double writeSeconds = (System.nanoTime() - t0) / 1e9;
+    if (layout.equals("compacted")) {
+      Compaction.Result c = new Compaction(spark, store).compact(NeuronsTable.TABLE);
+      System.out.printf(Locale.ROOT, "compacted: %d files -> %d in %.1f s%n", c.filesBefore(), c.filesAfter(), c.seconds());
+    }
     spark.stop();
 
     long bytes;

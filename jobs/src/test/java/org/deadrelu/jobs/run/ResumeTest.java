@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.deadrelu.jobs.DuckDb;
 import org.deadrelu.jobs.SparkTestSession;
+import org.deadrelu.jobs.output.ResultStore;
 import org.deadrelu.jobs.sweep.SweepLoader;
 import org.deadrelu.jobs.sweep.SweepSpec;
 import org.deadrelu.model.config.TrialConfig;
@@ -79,5 +80,11 @@ class ResumeTest {
       assertEquals(12 * 3, duck.count("SELECT count(*) FROM curves"));
     }
     assertTrue(Files.exists(folder.resolve("_deadrelu/uncommitted")), "the leftovers were moved aside, not deleted");
+    // written in four waves over two runs, each table ends compacted: its files are one rewrite's
+    ResultStore store = ResultStore.open(out.toString(), "resume", SparkTestSession.get().sparkContext().hadoopConfiguration());
+    for (String table : List.of("trials", "layers", "neurons", "curves", "events")) {
+      assertEquals(1, store.manifestsOf(table), table);
+      assertEquals(store.committedFiles(table), store.dataFiles(table), table + ": the folder holds exactly the ledger's files");
+    }
   }
 }
