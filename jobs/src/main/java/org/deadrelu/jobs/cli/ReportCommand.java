@@ -3,10 +3,10 @@ package org.deadrelu.jobs.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.deadrelu.jobs.UserInputException;
 import org.deadrelu.jobs.output.ResultTables;
 import org.deadrelu.jobs.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,21 +28,17 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--axes", split = ",", description = "The heatmap's two axes X,Y (default: init_bias,l2 when both are swept, else the first two swept settings).")
   List<String> axes = List.of();
 
-  @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
-  double level;
+  @Mixin ConfidenceLevelOption confidence;
 
   @Option(names = "--out", description = "Where to write (default: the result folder).")
   String out;
 
-  @Option(names = "--master", description = "Spark master (default: from spark-submit, else local[*]).")
-  String master;
+  @Mixin SparkMasterOption sparkMaster;
 
   @Override
   public Integer call() throws Exception {
-    if (!(level > 0 && level < 1)) {
-      throw new UserInputException("--level " + level + ": must be between 0 and 1, e.g. 0.95");
-    }
-    ResultTables tables = ResultFolderSession.open("deadrelu report", master, folder);
+    double level = confidence.checked();
+    ResultTables tables = ResultFolderSession.open("deadrelu report", sparkMaster.master, folder);
     String command = "deadrelu report " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
         .map(a -> a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
     long t0 = System.nanoTime();

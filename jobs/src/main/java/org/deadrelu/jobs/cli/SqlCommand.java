@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
 import org.deadrelu.jobs.output.ResultTables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,12 +30,11 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "100", description = "Most rows to print (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--master", description = "Spark master (default: from spark-submit, else local[*]).")
-  String master;
+  @Mixin SparkMasterOption sparkMaster;
 
   @Override
   public Integer call() throws Exception {
-    ResultTables tables = ResultFolderSession.open("deadrelu sql", master, folder);
+    ResultTables tables = ResultFolderSession.open("deadrelu sql", sparkMaster.master, folder);
     SparkSession spark = tables.spark();
     List<String> views = tables.names();
     Dataset<Row> result;

@@ -3,7 +3,9 @@ package org.deadrelu.jobs.cli;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,13 +20,15 @@ import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
 import org.deadrelu.jobs.output.ResultTables;
 import org.deadrelu.jobs.report.ConfidenceInterval;
+import org.deadrelu.jobs.report.Proportion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summarize", description = "Mean and 95% confidence interval of a metric over seeds, per group of settings, from a sweep's trials table (or any SQL over its views).")
+@Command(name = "summarize", description = "Mean and 95% confidence interval of a metric over seeds, per group of settings, from a sweep's trials table (or any SQL over its views): Student's t, or Wilson's for a metric that is 0 or 1 on every row.")
 final class SummarizeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -43,18 +47,14 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--where", description = "A SQL predicate on the rows, e.g. \"status = 'ok'\".")
   String where;
 
-  @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
-  double level;
+  @Mixin ConfidenceLevelOption confidence;
 
-  @Option(names = "--master", description = "Spark master (default: from spark-submit, else local[*]).")
-  String master;
+  @Mixin SparkMasterOption sparkMaster;
 
   @Override
   public Integer call() throws Exception {
-    if (!(level > 0 && level < 1)) {
-      throw new UserInputException("--level " + level + ": must be between 0 and 1, e.g. 0.95");
-    }
-    ResultTables tables = ResultFolderSession.open("deadrelu summarize", master, folder);
+    double level = confidence.checked();
+    ResultTables tables = ResultFolderSession.open("deadrelu summarize", sparkMaster.master, folder);
     SparkSession spark = tables.spark();
     List<String> views = tables.names();
     Dataset<Row> rows;
@@ -66,14 +66,16 @@ final class SummarizeCommand implements Callable<Integer> {
       Column[] groups = by.stream().map(c -> col(c.trim())).toArray(Column[]::new);
       rows = rows.selectExpr("*", "CAST(" + metric + " AS DOUBLE) AS metric__")
           .groupBy(groups).agg(count("metric__").as("n"), avg("metric__").as("mean"),
-              stddev_samp("metric__").as("sd"))
+              stddev_samp("metric__").as("sd"),
+              // a metric that is 0 or 1 on every row is a proportion
+              sum(expr("CASE WHEN metric__ IN (0, 1) THEN 0 ELSE 1 END")).as("not_binary"))
           .orderBy(groups);
     } catch (Exception e) { // Spark raises AnalysisException, checked in Java terms
       throw new UserInputException("summarize: " + e.getMessage().lines().findFirst().orElse("")
           + " (views: " + views + ")", e);
     }
     List<String> header = new ArrayList<>(by);
-    header.addAll(List.of("n", "mean", "95% CI".replace("95", String.valueOf(Math.round(level * 100))), "sd"));
+    header.addAll(List.of("n", "mean", "95% CI".replace("95", String.valueOf(Math.round(level * 100))), "interval", "sd"));
     TextTable table = new TextTable(header);
     for (Row r : rows.collectAsList()) {
       List<Object> cells = new ArrayList<>();
@@ -83,10 +85,23 @@ final class SummarizeCommand implements Callable<Integer> {
       long n = r.getLong(by.size());
       double mean = r.isNullAt(by.size() + 1) ? Double.NaN : r.getDouble(by.size() + 1);
       double sd = r.isNullAt(by.size() + 2) ? Double.NaN : r.getDouble(by.size() + 2);
-      ConfidenceInterval ci = ConfidenceInterval.of(n, mean, sd, level);
+      boolean binary = n > 0 && r.getLong(by.size() + 3) == 0;
+      double low;
+      double high;
+      if (binary) {
+        // Wilson, not t: a t interval is empty when every seed agrees (0 of n or n of n)
+        Proportion p = Proportion.wilson(Math.round(mean * n), n, level);
+        low = p.low();
+        high = p.high();
+      } else {
+        ConfidenceInterval ci = ConfidenceInterval.of(n, mean, sd, level);
+        low = ci.low();
+        high = ci.high();
+      }
       cells.add(n);
       cells.add(mean);
-      cells.add(Double.isNaN(ci.low()) ? "n/a" : "[" + TextTable.format(ci.low()) + ", " + TextTable.format(ci.high()) + "]");
+      cells.add(Double.isNaN(low) ? "n/a" : "[" + TextTable.format(low) + ", " + TextTable.format(high) + "]");
+      cells.add(binary ? "Wilson" : "t");
       cells.add(sd);
       table.add(cells);
     }

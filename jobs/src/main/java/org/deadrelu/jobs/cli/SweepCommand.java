@@ -28,8 +28,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "results", description = "Result folder, any Hadoop path (default ${DEFAULT-VALUE}).")
   String out;
 
-  @Option(names = "--master", description = "Spark master (default: from spark-submit, else local[*]).")
-  String master;
+  @Mixin SparkMasterOption sparkMaster;
 
   @Option(names = "--conf", description = "A Spark setting KEY=VALUE (repeatable).")
   List<String> confs = new ArrayList<>();
@@ -50,7 +49,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
     memory.check(file.path, trials);
-    SparkSession spark = SparkSessions.create("deadrelu sweep " + sweep.name(), master, confs);
+    SparkSession spark = SparkSessions.create("deadrelu sweep " + sweep.name(), sparkMaster.master, confs);
     PrintWriter out = spec.commandLine().getOut();
     PrintStream log = new PrintStream(new WriterOutputStream(out), true);
     SweepReport report = new SweepRunner(spark, log)

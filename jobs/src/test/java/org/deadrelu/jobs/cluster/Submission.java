@@ -160,26 +160,14 @@ final class Submission {
     return "http://127.0.0.1:" + uiPort + "/api/v1/" + path;
   }
 
-  /** Active stages' names with their running task counts. */
-  Map<String, Integer> activeStages() {
-    Map<String, Integer> stages = new LinkedHashMap<>();
-    try {
-      for (JsonNode s : Http.json(api("applications/" + appId + "/stages?status=active"))) {
-        stages.merge(s.get("name").asText(), s.get("numActiveTasks").asInt(), Integer::sum);
-      }
-    } catch (IOException | InterruptedException | RuntimeException notAnswering) {
-      // the driver is starting, ending or gone
-    }
-    return stages;
-  }
-
   /**
-   * Executor id to its running task count (the driver excluded), from the running tasks of the active
-   * stages: a task is recorded as it starts, while an executor's own task count in the status store
-   * can lag a whole task behind when the task starts right after the executor's last update.
+   * The running tasks of the active stages, as (stage name, executor id) pairs, the driver excluded.
+   * Each task is recorded as it starts; the counts a stage or an executor keeps of its active tasks
+   * in Spark's status store can lag a whole task behind (they are written at most every 100 ms, so
+   * tasks that start right after their stage or their executor's last update leave them at 0).
    */
-  Map<String, Integer> busyExecutors() {
-    Map<String, Integer> busy = new LinkedHashMap<>();
+  private List<String[]> runningTasks() {
+    List<String[]> running = new ArrayList<>();
     try {
       for (JsonNode s : Http.json(api("applications/" + appId + "/stages?status=active"))) {
         String tasks = "applications/" + appId + "/stages/" + s.get("stageId").asText() + "/"
@@ -187,19 +175,26 @@ final class Submission {
         for (JsonNode t : Http.json(api(tasks))) {
           String id = t.get("executorId").asText();
           if (!id.equals("driver") && "RUNNING".equals(t.path("status").asText())) {
-            busy.merge(id, 1, Integer::sum);
+            running.add(new String[] {s.get("name").asText(), id});
           }
         }
       }
     } catch (IOException | InterruptedException | RuntimeException notAnswering) {
       // the driver is starting, ending or gone
     }
+    return running;
+  }
+
+  /** Executor id to its running task count. */
+  Map<String, Integer> busyExecutors() {
+    Map<String, Integer> busy = new LinkedHashMap<>();
+    runningTasks().forEach(t -> busy.merge(t[1], 1, Integer::sum));
     return busy;
   }
 
   /** Whether a stage whose name starts with {@code prefix} has tasks running now. */
   boolean running(String prefix) {
-    return activeStages().entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && e.getValue() > 0);
+    return runningTasks().stream().anyMatch(t -> t[0].startsWith(prefix));
   }
 
   /** Polls until {@code condition} holds; false if the driver ended first or time ran out. */
