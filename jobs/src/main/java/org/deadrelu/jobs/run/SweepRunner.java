@@ -90,13 +90,26 @@ public final class SweepRunner {
         byStatus, (System.nanoTime() - started) / 1e9);
   }
 
+  /** Rows of a wave's neurons table written by one task (about 1-2 s of writing). */
+  static final long NEURON_ROWS_PER_FILE = 1_000_000;
+
   /**
-   * Writes a wave's rows to the five tables as five concurrent Spark jobs (each is too small to keep
-   * every core busy on its own) and returns the files each added. They read the cached outputs; the
-   * wave counts only once {@link ResultStore#commitWave} names these files.
+   * Files (tasks) for a wave's neurons table: one per million rows, at most one per core. Every
+   * other table is a small fraction of it and gets one. A write task costs a fixed ~0.1-0.5 s
+   * whatever its size, so small waves are written by as few tasks as possible: the five tables' jobs
+   * then run side by side instead of each filling every core in turn.
+   */
+  static int neuronFiles(long neuronRows, int cores) {
+    return (int) Math.max(1, Math.min(cores, (neuronRows + NEURON_ROWS_PER_FILE - 1) / NEURON_ROWS_PER_FILE));
+  }
+
+  /**
+   * Writes a wave's rows to the five tables as five concurrent Spark jobs and returns the files each
+   * added. They read the cached outputs; the wave counts only once {@link ResultStore#commitWave}
+   * names these files.
    */
   private Map<String, Set<String>> writeTables(JavaSparkContext jsc, String sweep,
-      JavaRDD<TrialOutput> outputs, ResultStore store, int partitions) throws IOException {
+      JavaRDD<TrialOutput> outputs, ResultStore store, int neuronFiles) throws IOException {
     List<Table<?>> tables = Tables.all();
     ExecutorService writers = Executors.newFixedThreadPool(tables.size(), r -> {
       Thread t = new Thread(r, "deadrelu-table-writer");
@@ -111,7 +124,8 @@ public final class SweepRunner {
           jsc.setJobDescription("write " + name);
           Set<String> before = store.dataFiles(name);
           JavaRDD<Row> rows = outputs.flatMap(o -> Tables.byName(name).rows(sweep, o).iterator());
-          TableFiles.append(table, spark.createDataFrame(rows, table.schema()), store.tablePath(name).toString(), partitions);
+          TableFiles.append(table, spark.createDataFrame(rows, table.schema()), store.tablePath(name).toString(),
+              name.equals("neurons") ? neuronFiles : 1);
           Set<String> added = new HashSet<>(store.dataFiles(name));
           added.removeAll(before);
           return added;
@@ -158,16 +172,18 @@ public final class SweepRunner {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // train once, with one task per shard; the writes below read the cached outputs
-      List<String> statuses = outputs.map(o -> o.trialId() + " " + o.summary().status()).collect();
-      Map<String, Set<String>> written = writeTables(jsc, sweep, outputs, store,
-          Math.max(1, Math.min(shards.size(), jsc.defaultParallelism())));
+      List<String> statuses = outputs.map(o -> o.trialId() + " " + o.summary().status() + " " + o.neurons().size())
+          .collect();
       List<String> ids = new ArrayList<>();
       Map<String, Integer> byStatus = new TreeMap<>();
+      long neuronRows = 0;
       for (String s : statuses) {
         String[] parts = s.split(" ");
         ids.add(parts[0]);
         byStatus.merge(parts[1].toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        neuronRows += Long.parseLong(parts[2]);
       }
+      Map<String, Set<String>> written = writeTables(jsc, sweep, outputs, store, neuronFiles(neuronRows, jsc.defaultParallelism()));
       store.commitWave(ids, written);
       return byStatus;
     } finally {
