@@ -85,8 +85,7 @@ final class BatchedGemm {
       return false;
     }
     for (INDArray x : new INDArray[] {a, b, c}) {
-      if (x.dataType() != t || x.rank() != 3 || x.ordering() != 'c' || x.isView() || x.offset() != 0
-          || x.elementWiseStride() != 1 || x.length() != x.data().length() || x.length() > Integer.MAX_VALUE) {
+      if (x.dataType() != t || x.rank() != 3 || !NativeArrays.wholeRowMajor(x) || x.length() > Integer.MAX_VALUE) {
         return false;
       }
     }

@@ -24,8 +24,7 @@ public final class SliceAxpy {
   }
 
   private static boolean whole(INDArray a) {
-    return a.rank() >= 2 && a.ordering() == 'c' && !a.isView() && a.offset() == 0
-        && a.elementWiseStride() == 1 && a.length() == a.data().length();
+    return a.rank() >= 2 && NativeArrays.wholeRowMajor(a);
   }
 
   public static void apply(INDArray x, double[] alpha, INDArray y) {
