@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The deadrelu benchmark: DL4J against deadrelu's engine, the gemm roofline, memory, Spark scaling,
 # probe cost. One report on stdout (and in bench/target/bench-work/report.txt). See bench/README.md.
-#   scripts/bench.sh            # full run, about 12-15 minutes on 2 cores
+#   scripts/bench.sh            # full run, about 18-20 minutes on 2 cores
 #   scripts/bench.sh --quick    # smoke run, about 4 minutes
 #   scripts/bench.sh --help     # options
 # Exit status: 0 done (targets are reported, not asserted), 1 the variants' losses disagree or a
