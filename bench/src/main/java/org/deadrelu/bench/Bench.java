@@ -227,6 +227,8 @@ public final class Bench {
     private Double threadRatio;
     private Double gemmRatio;
     private Double integerRatio;
+    /** Below this two-thread gain of the integer loop, the cores were shared with something this machine cannot see. */
+    private static final double HOST_BUSY = 1.8;
     private Double shardPeakMb;
     private Double probeShare;
     private Integer probeSharePopulation;
@@ -777,6 +779,11 @@ public final class Bench {
       if (!noisy.isEmpty()) {
         report.append("caution: other processes kept the machine busy during: ").append(String.join(", ", noisy))
             .append(" cores on average; rerun on a quiet machine before trusting those verdicts\n");
+      }
+      if (integerRatio != null && integerRatio < HOST_BUSY) {
+        // the meter above sees only this machine's processes, not a virtual machine's host
+        report.append(fmt("caution: an integer loop that needs nothing but two cores gained only %.2fx from the second"
+            + " one (about 2 on an idle host): the host was busy, whatever the load figures above say%n", integerRatio));
       }
       for (String p : problems) {
         report.append("problem: ").append(p).append('\n');
