@@ -59,8 +59,8 @@ final class PlanCommand implements Callable<Integer> {
           group.stream().map(s -> String.valueOf(s.trials().size())).distinct().collect(java.util.stream.Collectors.joining("/")),
           group.get(0).trials().size() * org.deadrelu.jobs.plan.CostModel.trialBytes(t) / 1e6);
     }
-    out.printf(Locale.ROOT, "estimated cost: %.0f core-seconds, about %.0f s on %d cores%n",
-        plan.coreSeconds(), plan.wallSeconds(cores), cores);
+    out.printf(Locale.ROOT, "estimated cost: %s core-seconds, about %s s of training on %d cores%n",
+        seconds(plan.coreSeconds()), seconds(plan.wallSeconds(cores)), cores);
     int shown = 0;
     for (Shard s : plan.shards()) {
       for (TrialConfig t : s.trials()) {
@@ -72,5 +72,10 @@ final class PlanCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Whole seconds, or one decimal below 10 (a small sweep's training is a fraction of a second). */
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, s < 10 ? "%.1f" : "%.0f", s);
   }
 }

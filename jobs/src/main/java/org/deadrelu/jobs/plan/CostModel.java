@@ -3,34 +3,49 @@ package org.deadrelu.jobs.plan;
 import org.deadrelu.model.config.TrialConfig;
 
 /**
- * A rough cost of a trial in core-seconds, for planning and for `plan` to print before a cluster is
- * spent. A small network's step is dominated by a fixed cost per ND4J op (ND4J-NOTES.md), so the
- * model charges per op and per FLOP.
+ * A rough cost in core-seconds, for planning and for `plan` to print before a cluster is spent. A
+ * population of P networks (a shard) takes one step in {@code layers x A + P x (FLOPs / F + elements x E)}:
+ * a fixed cost per layer for the whole population's ops (ND4J-NOTES.md: tens of microseconds an op),
+ * then each network's gemm arithmetic and element-wise work. A probe costs about two steps on the probe
+ * and held-out rows. The constants are fitted to {@code scripts/bench.sh} on reference networks (a), (b)
+ * and (c) (docs/bench-2026-11-29-2.txt): F and E to (a) at P = 32 and (b) at P = 8 (275 and 232 us per
+ * network-step, matched exactly), A to (c) alone and at P = 32. It gives 371, 290 and 73 us per step
+ * alone against 400, 356 and 78 measured, and 9 us per network for (c) at P = 32 against 14.
  */
 public final class CostModel {
-  /** Fixed cost of one ND4J op on one core, seconds (tens of microseconds measured). */
-  static final double SECONDS_PER_OP = 40e-6;
-  /** Sustained small-matrix throughput on one core, FLOP/s. */
-  static final double FLOPS = 10e9;
-  /** Ops per layer in one training step (forward, backward, update). */
-  static final int OPS_PER_LAYER_STEP = 16;
-  /** Ops per layer in one probe (forward, backward, reductions). */
-  static final int OPS_PER_LAYER_PROBE = 30;
+  /** A: the population's ops per layer and step, seconds. */
+  static final double SECONDS_PER_LAYER = 33e-6;
+  /** F: gemm throughput on the population's small matrices, FLOP/s (about 40% of one core's peak). */
+  static final double FLOPS = 38e9;
+  /** E: element-wise work per activation element and step (forward, backward, update), seconds. */
+  static final double SECONDS_PER_ELEMENT = 1.96e-9;
 
   private CostModel() {}
 
+  /** Core-seconds of one trial trained alone. */
   public static double trialSeconds(TrialConfig c) {
+    return shardSeconds(c, 1);
+  }
+
+  /** Core-seconds of a shard: {@code population} trials like {@code c} trained together. */
+  public static double shardSeconds(TrialConfig c, int population) {
     int[] sizes = sizes(c);
+    long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
+    long probeRows = Math.min(c.probeSamples(), samples) + (long) Math.ceil(samples * c.testFraction());
+    int checkpoints = c.steps() / c.probeEvery() + 2;
+    return c.steps() * stepSeconds(sizes, c.batchSize(), population)
+        + checkpoints * 2 * stepSeconds(sizes, probeRows, population);
+  }
+
+  private static double stepSeconds(int[] sizes, long rows, int population) {
     double macs = 0;
+    long widths = 0;
     for (int l = 0; l + 1 < sizes.length; l++) {
       macs += (double) sizes[l] * sizes[l + 1];
+      widths += sizes[l + 1];
     }
     int layers = sizes.length - 1;
-    double step = layers * OPS_PER_LAYER_STEP * SECONDS_PER_OP + 6 * c.batchSize() * macs / FLOPS;
-    int checkpoints = c.steps() / c.probeEvery() + 2;
-    double probe = layers * OPS_PER_LAYER_PROBE * SECONDS_PER_OP
-        + 6 * Math.min(c.probeSamples(), c.dataSamples() == null ? c.probeSamples() : c.dataSamples()) * macs / FLOPS;
-    return c.steps() * step + checkpoints * probe;
+    return layers * SECONDS_PER_LAYER + population * (6 * rows * macs / FLOPS + rows * widths * SECONDS_PER_ELEMENT);
   }
 
   /**

@@ -42,6 +42,11 @@ public final class Planner {
     this.memoryBudgetBytes = memoryBudgetBytes;
   }
 
+  /** A shard's estimated core-seconds: its trials share a population key, so one population. */
+  public static double seconds(Shard s) {
+    return CostModel.shardSeconds(s.trials().get(0), s.trials().size());
+  }
+
   public Plan plan(List<TrialConfig> trials) {
     int n = trials.size();
     int spread = (int) Math.ceil(n / (double) (cores * SHARDS_PER_CORE));
@@ -64,12 +69,13 @@ public final class Planner {
         int to = (int) ((long) group.size() * (k + 1) / count);
         shards.add(new Shard(shards.size(), group.subList(from, to)));
       }
-      cost += group.stream().mapToDouble(CostModel::trialSeconds).sum();
+    }
+    for (Shard s : shards) {
+      cost += seconds(s);
     }
     // the most expensive shards first, so the tail of a wave is short
     List<Shard> ordered = new ArrayList<>(shards);
-    ordered.sort(Comparator.comparingDouble((Shard s) ->
-        -s.trials().stream().mapToDouble(CostModel::trialSeconds).sum()));
+    ordered.sort(Comparator.comparingDouble((Shard s) -> -seconds(s)));
     List<Shard> renumbered = new ArrayList<>();
     for (Shard s : ordered) {
       renumbered.add(new Shard(renumbered.size(), s.trials()));
