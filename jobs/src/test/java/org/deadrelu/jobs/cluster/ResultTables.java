@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.deadrelu.jobs.DuckDb;
 
 /**
  * Two result folders of one sweep compared table by table through DuckDB (the independent reader):
@@ -93,25 +94,9 @@ final class ResultTables {
   }
 
   /** Rows of a query over one result folder's tables (each a view). */
-  static List<List<Object>> query(Path folder, String sql) throws SQLException, IOException {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-      for (String t : KEYS.keySet()) {
-        if (hasParts(folder, t)) {
-          s.execute("CREATE VIEW " + t + " AS SELECT * FROM " + parts(folder, t));
-        }
-      }
-      List<List<Object>> rows = new ArrayList<>();
-      try (ResultSet r = s.executeQuery(sql)) {
-        int n = r.getMetaData().getColumnCount();
-        while (r.next()) {
-          List<Object> row = new ArrayList<>();
-          for (int i = 1; i <= n; i++) {
-            row.add(r.getObject(i));
-          }
-          rows.add(row);
-        }
-      }
-      return rows;
+  static List<List<Object>> query(Path folder, String sql) throws SQLException {
+    try (DuckDb duck = new DuckDb(folder)) {
+      return duck.query(sql);
     }
   }
 
