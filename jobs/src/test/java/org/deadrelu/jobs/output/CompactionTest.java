@@ -124,12 +124,18 @@ class CompactionTest {
     assertTrue(compaction(reopened).compactAll().isEmpty(), "a compacted table is not compacted again");
   }
 
-  @Test
-  void aDriverDyingBeforeTheSwapIsCommittedLeavesTheOldFiles() throws Exception {
-    Set<String> old = parquetFiles();
+  /** The neurons table's compaction up to the swap: new files written and moved into the folder, uncommitted. */
+  private Set<String> stageAndPublish() throws IOException {
     Compaction c = compaction(store);
     Set<String> staged = c.stage(NeuronsTable.TABLE, store.committedFiles("neurons"), store.committedBytes("neurons"));
     c.publish(NeuronsTable.TABLE, staged);
+    return staged;
+  }
+
+  @Test
+  void aDriverDyingBeforeTheSwapIsCommittedLeavesTheOldFiles() throws Exception {
+    Set<String> old = parquetFiles();
+    Set<String> staged = stageAndPublish();
     assertEquals(old.size() + staged.size(), parquetFiles().size(), "both old and new in the folder");
     // the driver dies here; the next run opens the folder
     ResultStore reopened = open();
@@ -142,9 +148,7 @@ class CompactionTest {
   @Test
   void aDriverDyingAfterTheSwapIsCommittedLeavesTheNewFiles() throws Exception {
     Set<String> old = parquetFiles();
-    Compaction c = compaction(store);
-    Set<String> staged = c.stage(NeuronsTable.TABLE, store.committedFiles("neurons"), store.committedBytes("neurons"));
-    c.publish(NeuronsTable.TABLE, staged);
+    Set<String> staged = stageAndPublish();
     store.commitRewrite("neurons", staged, old);
     // the driver dies before deleting the old files
     ResultStore reopened = open();
