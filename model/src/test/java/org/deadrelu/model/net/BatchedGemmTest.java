@@ -50,11 +50,12 @@ class BatchedGemmTest {
   }
 
   private static void check(DataType t, boolean ta, boolean tb, boolean viewOutput) {
-    SplittableRandom rng = new SplittableRandom(7 + (ta ? 1 : 0) + (tb ? 2 : 0));
+    check(t, ta, tb, viewOutput, 9, 4, 6);
+  }
+
+  private static void check(DataType t, boolean ta, boolean tb, boolean viewOutput, int m, int n, int k) {
+    SplittableRandom rng = new SplittableRandom(7 + (ta ? 1 : 0) + (tb ? 2 : 0) + 4L * m + 16L * n);
     int slices = 5;
-    int m = 9;
-    int n = 4;
-    int k = 6;
     INDArray a = ta ? random(t, rng, slices, k, m) : random(t, rng, slices, m, k);
     INDArray b = tb ? random(t, rng, slices, n, k) : random(t, rng, slices, k, n);
     INDArray c;
@@ -72,7 +73,8 @@ class BatchedGemmTest {
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           assertEquals(want[p][i][j], c.getDouble(p, i, j), tolerance,
-              t + " transA=" + ta + " transB=" + tb + " view=" + viewOutput + " at " + p + "," + i + "," + j);
+              t + " transA=" + ta + " transB=" + tb + " view=" + viewOutput + " m=" + m + " n=" + n + " at " + p
+                  + "," + i + "," + j);
         }
       }
     }
@@ -84,6 +86,21 @@ class BatchedGemmTest {
       for (boolean ta : new boolean[] {false, true}) {
         for (boolean tb : new boolean[] {false, true}) {
           check(t, ta, tb, false);
+        }
+      }
+    }
+  }
+
+  @Test
+  void vectorResultsMatchTheDefinition() {
+    // m = 1 (ones^T dz: a bias gradient), n = 1 (a one-output layer), both; BLAS runs them as gemv
+    int[][] shapes = {{1, 7, 9}, {9, 1, 7}, {1, 1, 7}, {8, 1, 1}};
+    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          for (int[] mnk : shapes) {
+            check(t, ta, tb, false, mnk[0], mnk[1], mnk[2]);
+          }
         }
       }
     }
