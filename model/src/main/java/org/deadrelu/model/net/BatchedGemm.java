@@ -52,33 +52,15 @@ final class BatchedGemm {
     long strideB = b.size(1) * b.size(2);
     long strideC = m * n;
     if (m == 1 || n == 1) {
-      vectorProducts(a, transA, b, transB, c, alpha, beta, slices, m, n, k, strideA, strideB, strideC);
-      return;
-    }
-    if (c.dataType() == DataType.FLOAT) {
-      FloatPointer pa = new FloatPointer(base(a));
-      FloatPointer pb = new FloatPointer(base(b));
-      FloatPointer pc = new FloatPointer(base(c));
-      long oa = pa.position();
-      long ob = pb.position();
-      long oc = pc.position();
-      for (long p = 0; p < slices; p++) {
-        openblas.cblas_sgemm(openblas.CblasRowMajor, ta, tb, (int) m, (int) n, (int) k, (float) alpha,
-            pa.position(oa + p * strideA), (int) lda, pb.position(ob + p * strideB), (int) ldb, (float) beta,
-            pc.position(oc + p * strideC), (int) ldc);
-      }
+      vectorProducts(a, transA, b, transB, c, alpha, beta, slices, strideA, strideB, strideC);
+    } else if (c.dataType() == DataType.FLOAT) {
+      forEachSlice(new FloatPointer(base(a)), strideA, new FloatPointer(base(b)), strideB, new FloatPointer(base(c)),
+          strideC, slices, (pa, pb, pc) -> openblas.cblas_sgemm(openblas.CblasRowMajor, ta, tb, (int) m, (int) n,
+              (int) k, (float) alpha, pa, (int) lda, pb, (int) ldb, (float) beta, pc, (int) ldc));
     } else {
-      DoublePointer pa = new DoublePointer(base(a));
-      DoublePointer pb = new DoublePointer(base(b));
-      DoublePointer pc = new DoublePointer(base(c));
-      long oa = pa.position();
-      long ob = pb.position();
-      long oc = pc.position();
-      for (long p = 0; p < slices; p++) {
-        openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, (int) m, (int) n, (int) k, alpha,
-            pa.position(oa + p * strideA), (int) lda, pb.position(ob + p * strideB), (int) ldb, beta,
-            pc.position(oc + p * strideC), (int) ldc);
-      }
+      forEachSlice(new DoublePointer(base(a)), strideA, new DoublePointer(base(b)), strideB, new DoublePointer(base(c)),
+          strideC, slices, (pa, pb, pc) -> openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, (int) m, (int) n,
+              (int) k, alpha, pa, (int) lda, pb, (int) ldb, beta, pc, (int) ldc));
     }
   }
 
@@ -89,9 +71,9 @@ final class BatchedGemm {
    * since one of its dimensions is 1.
    */
   private static void vectorProducts(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c,
-      double alpha, double beta, long slices, long m, long n, long k, long strideA, long strideB, long strideC) {
+      double alpha, double beta, long slices, long strideA, long strideB, long strideC) {
     // n = 1: c = op(A) x with x = op(B)'s single column; m = 1: c^T = op(B)^T x with x = op(A)'s single row
-    boolean column = n == 1;
+    boolean column = c.size(2) == 1;
     INDArray matrix = column ? a : b;
     INDArray vector = column ? b : a;
     long strideM = column ? strideA : strideB;
@@ -99,30 +81,31 @@ final class BatchedGemm {
     // stored (row-major) shape of the matrix operand, and whether BLAS must transpose it
     int rows = (int) matrix.size(1);
     int cols = (int) matrix.size(2);
-    boolean trans = column ? transA : !transB;
-    int t = trans ? openblas.CblasTrans : openblas.CblasNoTrans;
+    int t = (column ? transA : !transB) ? openblas.CblasTrans : openblas.CblasNoTrans;
     if (c.dataType() == DataType.FLOAT) {
-      FloatPointer pm = new FloatPointer(base(matrix));
-      FloatPointer pv = new FloatPointer(base(vector));
-      FloatPointer pc = new FloatPointer(base(c));
-      long om = pm.position();
-      long ov = pv.position();
-      long oc = pc.position();
-      for (long p = 0; p < slices; p++) {
-        openblas.cblas_sgemv(openblas.CblasRowMajor, t, rows, cols, (float) alpha, pm.position(om + p * strideM), cols,
-            pv.position(ov + p * strideV), 1, (float) beta, pc.position(oc + p * strideC), 1);
-      }
+      forEachSlice(new FloatPointer(base(matrix)), strideM, new FloatPointer(base(vector)), strideV,
+          new FloatPointer(base(c)), strideC, slices, (pm, pv, pc) -> openblas.cblas_sgemv(openblas.CblasRowMajor, t,
+              rows, cols, (float) alpha, pm, cols, pv, 1, (float) beta, pc, 1));
     } else {
-      DoublePointer pm = new DoublePointer(base(matrix));
-      DoublePointer pv = new DoublePointer(base(vector));
-      DoublePointer pc = new DoublePointer(base(c));
-      long om = pm.position();
-      long ov = pv.position();
-      long oc = pc.position();
-      for (long p = 0; p < slices; p++) {
-        openblas.cblas_dgemv(openblas.CblasRowMajor, t, rows, cols, alpha, pm.position(om + p * strideM), cols,
-            pv.position(ov + p * strideV), 1, beta, pc.position(oc + p * strideC), 1);
-      }
+      forEachSlice(new DoublePointer(base(matrix)), strideM, new DoublePointer(base(vector)), strideV,
+          new DoublePointer(base(c)), strideC, slices, (pm, pv, pc) -> openblas.cblas_dgemv(openblas.CblasRowMajor, t,
+              rows, cols, alpha, pm, cols, pv, 1, beta, pc, 1));
+    }
+  }
+
+  /** One BLAS call on three operands' slices. */
+  private interface SliceCall<P extends Pointer> {
+    void run(P x, P y, P z);
+  }
+
+  /** Calls {@code call} once per slice, each pointer moved to that slice (strides in elements). */
+  private static <P extends Pointer> void forEachSlice(P x, long strideX, P y, long strideY, P z, long strideZ,
+      long slices, SliceCall<P> call) {
+    long ox = x.position();
+    long oy = y.position();
+    long oz = z.position();
+    for (long p = 0; p < slices; p++) {
+      call.run(x.position(ox + p * strideX), y.position(oy + p * strideY), z.position(oz + p * strideZ));
     }
   }
 
