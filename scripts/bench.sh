@@ -32,6 +32,8 @@ deps="${deps//$here\/jobs\/target\/classes/$snap/jobs}"
 # ND4J is 10-15x slower on small ops with OpenMP threads: one thread, set before any JVM starts.
 # The harness passes it on to every child JVM it launches.
 export OMP_NUM_THREADS=1
+# every variant (DL4J, the engine, the roofline) runs on the same OpenBLAS kernels
+source "$here/scripts/openblas-core.sh"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
 exec java -Xmx1g -cp "$snap/bench:$deps" org.deadrelu.bench.Bench --work "$here/bench/target/bench-work" "$@"

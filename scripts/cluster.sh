@@ -24,6 +24,8 @@
 #                            cluster (Spark never runs a speculative copy on the host of the original)
 #   DEADRELU_MVN_ARGS        extra Maven arguments for assembling SPARK_HOME (e.g. -o)
 #   DEADRELU_START_TIMEOUT   seconds to wait for the workers (default 120)
+#   OPENBLAS_CORETYPE        the executors' OpenBLAS kernels (default: see scripts/openblas-core.sh;
+#                            DEADRELU_BLAS_AUTO=0 passes the caller's environment on unchanged)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${DEADRELU_CLUSTER_DIR:-$here/.cluster}"
@@ -144,6 +146,8 @@ daemon_env() {
   # quick start-up on small machines; temporary files in the scratch folder
   export SPARK_DAEMON_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.io.tmpdir=$dir/tmp ${SPARK_DAEMON_JAVA_OPTS:-}"
   mkdir -p "$dir/local" "$dir/tmp" "$dir/logs" "$dir/pids" "$dir/work"
+  # executors inherit the worker's environment, so they run on the kernels chosen here
+  source "$here/scripts/openblas-core.sh"
 }
 
 # is pid (from a pid file) still the process we started? (guards against pid reuse)

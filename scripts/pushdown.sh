@@ -10,5 +10,6 @@ cd "$here"
 ./mvnw -o -q -B -pl jobs -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
 export OMP_NUM_THREADS=1 SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+source scripts/openblas-core.sh
 exec java -Xmx4g -cp "jobs/target/test-classes:jobs/target/classes:model/target/classes:$(cat jobs/target/test-classpath.txt)" \
   org.deadrelu.jobs.output.NeuronsPushDownBench "$@"

@@ -16,6 +16,10 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do spark_args+=("$1"); shift; done
 # One ND4J thread per task and one task per core: parallelism comes from Spark, not OpenMP.
 # Off-heap limits are set explicitly (JavaCPP's defaults follow the heap), in one string.
 offheap="-Dorg.bytedeco.javacpp.maxbytes=${DEADRELU_OFFHEAP:-1g} -Dorg.bytedeco.javacpp.maxphysicalbytes=${DEADRELU_PHYSICAL:-3g}"
+# OpenBLAS picks its kernels on each executor; an OPENBLAS_CORETYPE set here is passed on to them
+# (SkylakeX on a cluster of AMD Zen 4 machines: see scripts/openblas-core.sh).
+blas=()
+[[ -n "${OPENBLAS_CORETYPE:-}" ]] && blas=(--conf "spark.executorEnv.OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE")
 exec "$submit" \
   --class org.deadrelu.jobs.cli.Main \
   --conf spark.task.cpus=1 \
@@ -25,5 +29,6 @@ exec "$submit" \
   --conf "spark.executor.extraJavaOptions=$offheap" \
   --conf "spark.driver.extraJavaOptions=$offheap" \
   --conf spark.executor.memoryOverhead="${DEADRELU_OVERHEAD:-2g}" \
+  "${blas[@]}" \
   "${spark_args[@]}" \
   "$jar" "$@"

@@ -125,6 +125,9 @@ final class LocalCluster implements AutoCloseable {
     env.put("DEADRELU_WORKER_UI_PORT", String.valueOf(workerUiPort));
     env.put("DEADRELU_WORKER_CORES", "1");
     env.put("DEADRELU_WORKER_MEMORY", "1g");
+    // the executors use this JVM's OpenBLAS kernels, so cluster rows can be compared bit for bit
+    // with local-mode rows computed here
+    env.put("DEADRELU_BLAS_AUTO", "0");
     // each worker a host of its own, as on a real cluster: Spark runs a speculative copy of a task
     // only on another host than the original's
     StringBuilder ips = new StringBuilder();
