@@ -327,6 +327,10 @@ public final class Bench {
       report.append(String.format(Locale.ROOT, "machine: %s, %d cores visible; Java %s; harness OMP_NUM_THREADS=%s (children: 1)%n",
           cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
           System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
+      String core = System.getenv("OPENBLAS_CORETYPE");
+      report.append("OpenBLAS kernels (every variant): ")
+          .append(core == null || core.isBlank() ? "OpenBLAS's own choice (OPENBLAS_CORETYPE unset)" : "OPENBLAS_CORETYPE=" + core)
+          .append('\n');
       report.append(String.format(Locale.ROOT, "mode: %s; rounds %d, blocks of ~%.2f s, warm-up %.1f s per variant%n",
           o.quick ? "QUICK (smoke run: figures are rough)" : "full", o.rounds, o.blockSeconds, o.warmSeconds));
       report.append("load average at the start: ").append(loadAverage())
