@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.net.head.Head;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -48,5 +49,43 @@ class HeadTest {
     INDArray z = Nd4j.create(new double[][][] {{{1.0}, {3.0}}});
     INDArray y = Nd4j.create(new double[][][] {{{0.0}, {1.0}}});
     assertEquals((1.0 + 4.0) / 2, loss(HeadKind.LINEAR, z, y), 1e-12);
+  }
+
+  @Test
+  void softmaxGradientIsProbabilitiesMinusTargetsOverRows() {
+    INDArray dz = Z.ulike();
+    Head.of(HeadKind.SOFTMAX).lossAndGradient(Z, Y, Z.ulike(), dz, Nd4j.create(Z.dataType(), 1));
+    double[][] z = {{2.0, 1.0, -1.0}, {0.5, -0.5, 3.0}};
+    double[][] y = {{1, 0, 0}, {0, 1, 0}};
+    for (int r = 0; r < 2; r++) {
+      double total = Math.exp(z[r][0]) + Math.exp(z[r][1]) + Math.exp(z[r][2]);
+      for (int j = 0; j < 3; j++) {
+        assertEquals((Math.exp(z[r][j]) / total - y[r][j]) / 2, dz.getDouble(0, r, j), 1e-12, "row " + r + " class " + j);
+      }
+    }
+  }
+
+  @Test
+  void softmaxStaysFiniteForHugeLogitsAndANaNNetworkLeavesItsNeighbourAlone() {
+    // network 0: the logits of Z shifted by 1000 (same loss: softmax ignores a shift); network 1: a NaN
+    INDArray z = Nd4j.concat(0, Z.add(1000.0), Z.dup());
+    z.putScalar(new long[] {1, 1, 2}, Double.NaN);
+    INDArray y = Nd4j.concat(0, Y, Y);
+    INDArray dz = z.ulike();
+    double[] loss = Head.of(HeadKind.SOFTMAX).lossAndGradient(z, y, z.ulike(), dz, Nd4j.create(z.dataType(), 2));
+    assertEquals(loss(HeadKind.SOFTMAX, Z, Y), loss[0], 1e-9);
+    assertTrue(Double.isNaN(loss[1]), "the NaN network's loss is NaN, got " + loss[1]);
+    for (double g : dz.slice(0).dup().data().asDouble()) {
+      assertTrue(Double.isFinite(g), "network 0's gradient is finite, got " + g);
+    }
+  }
+
+  @Test
+  void floatArraysGiveTheDoubleLossesToFloatPrecision() {
+    for (HeadKind kind : new HeadKind[] {HeadKind.SOFTMAX, HeadKind.LINEAR}) {
+      double exact = loss(kind, Z, Y);
+      double single = loss(kind, Z.castTo(DataType.FLOAT), Y.castTo(DataType.FLOAT));
+      assertEquals(exact, single, 1e-6 * Math.abs(exact), kind.toString());
+    }
   }
 }
