@@ -50,13 +50,14 @@ final class PlanCommand implements Callable<Integer> {
       byPopulation.computeIfAbsent(org.deadrelu.model.train.PopulationKey.of(s.trials().get(0)),
           k -> new java.util.ArrayList<>()).add(s);
     }
-    out.printf("populations (trials that train together; a shard is one population):%n");
+    out.printf("populations (trials that can train together; a shard trains as one, or as several of what fits the cache):%n");
     for (List<Shard> group : byPopulation.values()) {
       TrialConfig t = group.get(0).trials().get(0);
-      out.printf(Locale.ROOT, "  %s, hidden %s, %s, %d steps: %d trials in %d shards of %s; ~%.1f MB per shard%n",
+      out.printf(Locale.ROOT, "  %s, hidden %s, %s, %d steps: %d trials in %d shards of %s, populations of at most %d; ~%.1f MB per shard%n",
           t.dataSource().name().toLowerCase(Locale.ROOT), t.hiddenString(), t.activation().name().toLowerCase(Locale.ROOT),
           t.steps(), group.stream().mapToInt(s -> s.trials().size()).sum(), group.size(),
           group.stream().map(s -> String.valueOf(s.trials().size())).distinct().collect(java.util.stream.Collectors.joining("/")),
+          org.deadrelu.model.train.CacheFit.population(t),
           group.get(0).trials().size() * org.deadrelu.jobs.plan.CostModel.trialBytes(t) / 1e6);
     }
     out.printf(Locale.ROOT, "estimated cost: %s core-seconds, about %s s of training on %d cores%n",

@@ -33,7 +33,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--conf", description = "A Spark setting KEY=VALUE (repeatable).")
   List<String> confs = new ArrayList<>();
 
-  @Option(names = "--max-shard-trials", defaultValue = "64", description = "Most trials in one Spark task, trained together as one population (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-shard-trials", defaultValue = "64", description = "Most trials in one Spark task, trained together as populations of what fits the cache (default ${DEFAULT-VALUE}).")
   int maxShardTrials;
 
   @Mixin MemoryBudgetOption memory;

@@ -1,6 +1,7 @@
 package org.deadrelu.jobs.plan;
 
 import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.train.CacheFit;
 
 /**
  * A rough cost in core-seconds, for planning and for `plan` to print before a cluster is spent. A
@@ -27,8 +28,21 @@ public final class CostModel {
     return shardSeconds(c, 1);
   }
 
-  /** Core-seconds of a shard: {@code population} trials like {@code c} trained together. */
-  public static double shardSeconds(TrialConfig c, int population) {
+  /**
+   * Core-seconds of a shard of {@code trials} trials like {@code c}: populations of at most what
+   * fits the cache ({@link CacheFit}), trained in turn.
+   */
+  public static double shardSeconds(TrialConfig c, int trials) {
+    int cap = CacheFit.population(c);
+    double seconds = 0;
+    for (int left = trials; left > 0; left -= cap) {
+      seconds += populationSeconds(c, Math.min(cap, left));
+    }
+    return seconds;
+  }
+
+  /** Core-seconds of {@code population} trials like {@code c} trained together. */
+  private static double populationSeconds(TrialConfig c, int population) {
     int[] sizes = sizes(c);
     long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
     long probeRows = Math.min(c.probeSamples(), samples) + (long) Math.ceil(samples * c.testFraction());

@@ -10,17 +10,18 @@ import org.deadrelu.model.train.PopulationKey;
 
 /**
  * Groups trials into shards: trials that can train as one population (same data set, shape and
- * schedule: {@link PopulationKey}) go together, so each shard is one population, batched in every
- * ND4J op. Shards are large enough to batch well, small enough that every core gets work, and no
+ * schedule: {@link PopulationKey}) go together, so each shard trains as one population, batched
+ * in every ND4J op, or as a few in turn where one would outgrow the cache ({@code CacheFit}). Shards are large enough to batch well, small enough that every core gets work, and no
  * larger than the shard limit and the memory budget allow; a group is cut into shards of equal size.
  */
 public final class Planner {
   /** Shards per core to aim for on large sweeps, so a slow shard does not leave the other cores idle at the end. */
   static final int SHARDS_PER_CORE = 4;
   /**
-   * Smallest population worth keeping together while every core still gets a shard: below it the
-   * fixed cost of each ND4J op is spread over too few networks (the benchmark's reference (a) ran
-   * 10-20% slower per network at 8 than at 16).
+   * Smallest shard worth keeping together while every core still gets one: a small network's
+   * population spreads each ND4J op's fixed cost over its networks (reference (c), 8-32-1, took 11-15
+   * us per network-step at 8 and 4.5-5 at 64). Wider networks train a shard as several populations
+   * of what fits the cache ({@code CacheFit}: 8 for the reference 16-64-64-1 at batch 256).
    */
   static final int MIN_POPULATION = 16;
 
@@ -42,7 +43,7 @@ public final class Planner {
     this.memoryBudgetBytes = memoryBudgetBytes;
   }
 
-  /** A shard's estimated core-seconds: its trials share a population key, so one population. */
+  /** A shard's estimated core-seconds: its trials share a population key ({@link CostModel#shardSeconds}). */
   public static double seconds(Shard s) {
     return CostModel.shardSeconds(s.trials().get(0), s.trials().size());
   }

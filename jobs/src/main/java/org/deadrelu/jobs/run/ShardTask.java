@@ -31,7 +31,7 @@ final class ShardTask implements FlatMapFunction<Shard, TrialOutput> {
   public Iterator<TrialOutput> call(Shard shard) {
     EngineSettings.apply();
     Map<String, LabeledTable> tables = files.value();
-    // the planner sized the shard for memory: it trains as whole populations
+    // the planner sized the shard for memory; it trains as populations of what fits the cache
     List<TrialOutput> out = new ShardTrainer(new Trainer(), path -> {
       LabeledTable t = tables.get(path);
       if (t == null) {

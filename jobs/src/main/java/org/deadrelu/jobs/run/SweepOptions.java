@@ -4,7 +4,7 @@ package org.deadrelu.jobs.run;
  * How a sweep runs (not what it computes: nothing here changes a trial's results).
  *
  * @param out folder under which the sweep's folder is created
- * @param maxShardTrials most trials in one Spark task (trained as one population)
+ * @param maxShardTrials most trials in one Spark task (trained as populations of what fits the cache)
  * @param memoryBudgetMb most native memory, estimated, one shard's population may use
  * @param commitEvery trials per committed wave: a killed driver loses at most the wave in flight
  * @param progressSeconds interval of the progress line on the driver; 0 turns it off

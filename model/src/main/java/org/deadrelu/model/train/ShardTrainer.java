@@ -16,7 +16,8 @@ import org.deadrelu.model.result.TrialStatus;
 
 /**
  * Trains the trials of one shard: trials that share a {@link PopulationKey} train together as
- * populations of at most {@code maxPopulation}, each data set is built once. A trial's results
+ * populations of at most {@code maxPopulation} and of at most what fits the cache
+ * ({@link CacheFit}); each data set is built once. A trial's results
  * depend only on its own configuration, never on its neighbours in the shard.
  */
 public final class ShardTrainer {
@@ -47,8 +48,9 @@ public final class ShardTrainer {
     }
     TrialOutput[] out = new TrialOutput[trials.size()];
     for (List<Integer> group : groups.values()) {
-      for (int from = 0; from < group.size(); from += maxPopulation) {
-        List<Integer> members = group.subList(from, Math.min(group.size(), from + maxPopulation));
+      int size = Math.min(maxPopulation, CacheFit.population(trials.get(group.get(0))));
+      for (int from = 0; from < group.size(); from += size) {
+        List<Integer> members = group.subList(from, Math.min(group.size(), from + size));
         List<TrialConfig> population = members.stream().map(trials::get).toList();
         TrialConfig c = population.get(0);
         Object data = datasets.computeIfAbsent(DatasetFactory.cacheKey(c), k -> build(c));

@@ -39,6 +39,24 @@ class ShardTrainerTest {
   }
 
   @Test
+  void aShardLargerThanWhatFitsTheCacheTrainsAsSeveralPopulationsWithTheSameRows() {
+    // hidden 64 at batch 256: populations of 8 (CacheFit), so 10 trials train as 8 + 2
+    java.util.function.LongFunction<TrialConfig> wide = seed -> trial(ActivationKind.RELU, 0.1, seed).toBuilder()
+        .hidden(List.of(64)).batchSize(256).steps(12).probeEvery(6).build();
+    assertEquals(8, CacheFit.population(wide.apply(0)));
+    List<TrialConfig> shard = new ArrayList<>();
+    for (long seed = 0; seed < 10; seed++) {
+      shard.add(wide.apply(seed));
+    }
+    List<TrialOutput> together = new ShardTrainer(new Trainer(), p -> null, 64).train(shard);
+    for (int i : new int[] {0, 7, 8, 9}) { // both ends of both populations
+      TrialOutput alone = new ShardTrainer(new Trainer(), p -> null, 64).train(List.of(shard.get(i))).get(0);
+      assertEquals(alone.neurons(), together.get(i).neurons(), "trial " + i);
+      assertEquals(alone.curves(), together.get(i).curves(), "trial " + i);
+    }
+  }
+
+  @Test
   void aTrialWhoseDataCannotBeBuiltIsAFailedRowAndTheOthersRun() {
     TrialConfig bad = trial(ActivationKind.RELU, 0.1, 1).toBuilder()
         .dataSource(DataSourceKind.CSV).dataPath("missing.csv").build();
