@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.train.CacheFit;
 import org.deadrelu.model.train.PopulationKey;
 
 /**
  * Groups trials into shards: trials that can train as one population (same data set, shape and
  * schedule: {@link PopulationKey}) go together, so each shard trains as one population, batched
- * in every ND4J op, or as a few in turn where one would outgrow the cache ({@code CacheFit}). Shards are large enough to batch well, small enough that every core gets work, and no
+ * in every ND4J op, or as a few in turn where one would outgrow the cache ({@link CacheFit}). Shards are large enough to batch well, small enough that every core gets work, and no
  * larger than the shard limit and the memory budget allow; a group is cut into shards of equal size.
  */
 public final class Planner {
@@ -20,8 +21,11 @@ public final class Planner {
   /**
    * Smallest shard worth keeping together while every core still gets one: a small network's
    * population spreads each ND4J op's fixed cost over its networks (reference (c), 8-32-1, took 11-15
-   * us per network-step at 8 and 4.5-5 at 64). Wider networks train a shard as several populations
-   * of what fits the cache ({@code CacheFit}: 8 for the reference 16-64-64-1 at batch 256).
+   * us per network-step at 8 and 4.5-5 at 64). A network whose population fits the cache only at
+   * fewer ({@link CacheFit}: 8 for the reference 16-64-64-1 at batch 256) gets shards of that
+   * size: a larger shard would train as populations in turn, gaining nothing, and fewer, longer
+   * tasks leave a core idle at the end of a wave (64 such trials on two cores: 4 shards of 16
+   * finished 1.3 s apart).
    */
   static final int MIN_POPULATION = 16;
 
@@ -52,7 +56,6 @@ public final class Planner {
     int n = trials.size();
     int spread = (int) Math.ceil(n / (double) (cores * SHARDS_PER_CORE));
     int perCore = (int) Math.ceil(n / (double) cores);
-    int target = Math.max(1, Math.max(spread, Math.min(MIN_POPULATION, perCore)));
     Map<String, List<TrialConfig>> groups = new LinkedHashMap<>();
     for (TrialConfig t : trials) {
       groups.computeIfAbsent(PopulationKey.of(t), k -> new ArrayList<>()).add(t);
@@ -60,6 +63,8 @@ public final class Planner {
     List<Shard> shards = new ArrayList<>();
     double cost = 0;
     for (List<TrialConfig> group : groups.values()) {
+      int floor = Math.min(MIN_POPULATION, CacheFit.population(group.get(0)));
+      int target = Math.max(1, Math.max(spread, Math.min(floor, perCore)));
       long perTrial = CostModel.trialBytes(group.get(0));
       int byMemory = (int) Math.max(1, Math.min(Integer.MAX_VALUE, memoryBudgetBytes / Math.max(1, perTrial)));
       int size = Math.max(1, Math.min(Math.min(maxShardTrials, byMemory), target));

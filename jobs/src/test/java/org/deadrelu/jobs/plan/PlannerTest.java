@@ -54,11 +54,18 @@ class PlannerTest {
   }
 
   @Test
-  void aSmallSweepKeepsPopulationsOfSixteenWhileEveryCoreGetsAShard() {
+  void aSmallSweepKeepsShardsOfSixteenOrOfWhatFitsTheCacheWhileEveryCoreGetsSeveral() {
+    // width 16 at batch 256: populations of up to 32 fit the cache, shards stay at 16
+    List<TrialConfig> narrow = seeds(64, 16, ActivationKind.RELU);
+    Plan narrowTwo = new Planner(2, 64, BUDGET).plan(narrow);
+    assertValid(narrowTwo, narrow, 64, BUDGET);
+    assertEquals(List.of(16, 16, 16, 16), sizes(narrowTwo));
+    // width 64: populations of 8 fit the cache, so two cores get four shards of 8 each
     List<TrialConfig> trials = seeds(64, 64, ActivationKind.RELU);
     Plan two = new Planner(2, 64, BUDGET).plan(trials);
     assertValid(two, trials, 64, BUDGET);
-    assertEquals(List.of(16, 16, 16, 16), sizes(two));
+    assertEquals(java.util.Collections.nCopies(8, 8), sizes(two));
+    // one core: SHARDS_PER_CORE = 4 shards
     Plan one = new Planner(1, 64, BUDGET).plan(trials);
     assertEquals(List.of(16, 16, 16, 16), sizes(one));
     // fewer trials than 16 per core: every core still gets one
