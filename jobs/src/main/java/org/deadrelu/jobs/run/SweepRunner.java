@@ -90,14 +90,17 @@ public final class SweepRunner {
         byStatus, (System.nanoTime() - started) / 1e9);
   }
 
-  /** Rows of a wave's neurons table written by one task (about 1-2 s of writing). */
-  static final long NEURON_ROWS_PER_FILE = 1_000_000;
+  /**
+   * Rows of a wave's neurons table written by one task: about 0.5 s of writing (the bench's 64
+   * reference-(a) trials make 90,000 rows, which one task wrote in 0.9-1.4 s).
+   */
+  static final long NEURON_ROWS_PER_FILE = 50_000;
 
   /**
-   * Files (tasks) for a wave's neurons table: one per million rows, at most one per core. Every
-   * other table is a small fraction of it and gets one. A write task costs a fixed ~0.1-0.5 s
-   * whatever its size, so small waves are written by as few tasks as possible: the five tables' jobs
-   * then run side by side instead of each filling every core in turn.
+   * Files (tasks) for a wave's neurons table: one per 50,000 rows, at most one per core. Every other
+   * table is a small fraction of it and gets one, so the five tables' jobs run side by side instead
+   * of each filling every core in turn, while the neurons table, the one that takes seconds, is
+   * shared by the cores (on two cores the bench's wave was written in 1.2-1.4 s instead of 1.7).
    */
   static int neuronFiles(long neuronRows, int cores) {
     return (int) Math.max(1, Math.min(cores, (neuronRows + NEURON_ROWS_PER_FILE - 1) / NEURON_ROWS_PER_FILE));
