@@ -12,8 +12,9 @@ import org.deadrelu.model.train.PopulationKey;
 /**
  * Groups trials into shards: trials that can train as one population (same data set, shape and
  * schedule: {@link PopulationKey}) go together, so each shard trains as one population, batched
- * in every ND4J op, or as a few in turn where one would outgrow the cache ({@link CacheFit}). Shards are large enough to batch well, small enough that every core gets work, and no
- * larger than the shard limit and the memory budget allow; a group is cut into shards of equal size.
+ * in every ND4J op, or as a few in turn where one would outgrow the cache ({@link CacheFit}).
+ * Shards are large enough to batch well, small enough that every core gets work, and no larger
+ * than the shard limit and the memory budget allow; a group is cut into shards of equal size.
  */
 public final class Planner {
   /** Shards per core to aim for on large sweeps, so a slow shard does not leave the other cores idle at the end. */
