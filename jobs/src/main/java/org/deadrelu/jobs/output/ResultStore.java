@@ -75,14 +75,15 @@ public final class ResultStore {
     }
     Path nameFile = new Path(ledger(), NAME_FILE);
     if (fs.exists(root) && fs.listStatus(root).length > 0) {
-      if (!fs.exists(nameFile)) {
+      if (fs.exists(nameFile)) {
+        String owner = read(nameFile).trim();
+        if (!owner.equals(name)) {
+          throw new UserInputException("output folder " + root + ": holds the results of sweep '"
+              + owner + "', not '" + name + "'; choose another --out");
+        }
+      } else if (!creationCutShort()) {
         throw new UserInputException("output folder " + root
             + ": holds files that are not a deadrelu result; choose another --out");
-      }
-      String owner = read(nameFile).trim();
-      if (!owner.equals(name)) {
-        throw new UserInputException("output folder " + root + ": holds the results of sweep '"
-            + owner + "', not '" + name + "'; choose another --out");
       }
     }
     fs.mkdirs(new Path(ledger(), "waves"));
@@ -91,6 +92,20 @@ public final class ResultStore {
     }
     readLedger();
     quarantineUncommitted();
+  }
+
+  /**
+   * Whether the folder is one this class began to create and a killed driver left before its name
+   * was written: nothing in it but the ledger, and no manifest in that.
+   */
+  private boolean creationCutShort() throws IOException {
+    for (FileStatus s : fs.listStatus(root)) {
+      if (!s.getPath().getName().equals(LEDGER)) {
+        return false;
+      }
+    }
+    Path waves = new Path(ledger(), "waves");
+    return !fs.exists(waves) || fs.listStatus(waves).length == 0;
   }
 
   public Path root() {
@@ -122,7 +137,10 @@ public final class ResultStore {
     return names;
   }
 
-  /** Records a wave as committed: its trials are done, and its files belong to the tables. */
+  /**
+   * Records a wave as committed: its trials are done, and its files belong to the tables, each of
+   * which then has a {@code _SUCCESS} marker.
+   */
   public void commitWave(List<String> trialIds, Map<String, Set<String>> filesByTable) throws IOException {
     StringBuilder s = new StringBuilder();
     for (String id : trialIds) {
@@ -134,6 +152,10 @@ public final class ResultStore {
     write(manifest(wave), s.toString());
     doneTrials.addAll(trialIds);
     filesByTable.forEach((table, files) -> files.forEach(f -> commit(table + "/" + f, wave)));
+    // the marker Spark's own committer leaves in a folder it has written: tools wait for it
+    for (String table : filesByTable.keySet()) {
+      fs.create(new Path(tablePath(table), "_SUCCESS"), true).close();
+    }
   }
 
   /**
@@ -192,9 +214,24 @@ public final class ResultStore {
     return new Path(ledger(), "staging/" + table);
   }
 
+  /**
+   * Where a wave's tasks write a table's files. Nothing there counts: the driver moves the files of the
+   * attempts it heard back from into the table ({@link #publish}), and what is left (an attempt that
+   * failed, or lost to a retry or a speculative copy) is deleted by {@link #clearIncoming}.
+   */
+  public Path incomingPath(String table) {
+    return new Path(ledger(), "incoming/" + table);
+  }
+
+  /** Deletes every file the tasks left in the incoming folders. */
+  public void clearIncoming() throws IOException {
+    fs.delete(new Path(ledger(), "incoming"), true);
+  }
+
   /** Moves a staged file into the table's folder, where it stays uncommitted until {@link #commitRewrite}. */
   public void publish(Path staged, String table) throws IOException {
     Path target = new Path(tablePath(table), staged.getName());
+    fs.mkdirs(target.getParent()); // a wave's first file of a new table
     if (!fs.rename(staged, target)) {
       throw new IOException("could not move " + staged + " to " + target);
     }
@@ -235,9 +272,14 @@ public final class ResultStore {
     committedBy.keySet().removeAll(retired);
   }
 
-  /** Moves files of uncommitted waves (and Spark's leftovers) to {@code _deadrelu/uncommitted/}. */
+  /** Moves files of uncommitted waves (and Spark's and tasks' leftovers) to {@code _deadrelu/uncommitted/}. */
   private void quarantineUncommitted() throws IOException {
     Path aside = new Path(ledger(), "uncommitted/" + System.currentTimeMillis());
+    Path incoming = new Path(ledger(), "incoming");
+    if (fs.exists(incoming)) {
+      fs.mkdirs(aside);
+      fs.rename(incoming, new Path(aside, "incoming"));
+    }
     for (Table<?> t : Tables.all()) {
       Path dir = tablePath(t.name());
       if (!fs.exists(dir)) {

@@ -1,16 +1,31 @@
 package org.deadrelu.jobs.output;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * How a table's rows become Parquet files: sorted within each file by the table's sort columns and
  * cut into row groups of 16 MiB, so the row-group statistics on {@code trial_id}, {@code step} and
- * {@code layer} let a reader such as DuckDB skip most of a large table for a predicate on them.
+ * {@code layer} let a reader such as DuckDB skip most of a large table for a predicate on them. Two
+ * ways in: a DataFrame through Spark's writer ({@link #append}), or a task's own rows straight to
+ * one file ({@link #write}), which is how a shard's task writes its results where it trained them.
  */
 public final class TableFiles {
   /** Parquet row groups of 16 MiB: fine-grained enough for predicate push-down on sorted columns. */
@@ -26,5 +41,60 @@ public final class TableFiles {
         .option("parquet.block.size", ROW_GROUP_BYTES)
         .mode(SaveMode.Append)
         .parquet(path);
+  }
+
+  /**
+   * Writes {@code rows} (in the table's schema), sorted by its sort columns, as one snappy-compressed
+   * Parquet file at {@code file}; fails if the file exists. An empty list gives a file with the
+   * schema and no rows.
+   */
+  public static void write(Table<?> table, List<Row> rows, Path file, Configuration conf) throws IOException {
+    StructType schema = table.schema();
+    List<Row> sorted = new ArrayList<>(rows);
+    sorted.sort(order(table, schema));
+    try (ParquetWriter<Row> w = new Builder(HadoopOutputFile.fromPath(file, conf), schema)
+        .withConf(conf)
+        .withWriteMode(ParquetFileWriter.Mode.CREATE)
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withRowGroupSize(ROW_GROUP_BYTES)
+        .build()) {
+      for (Row r : sorted) {
+        w.write(r);
+      }
+    }
+  }
+
+  /** The table's sort columns, compared in turn (strings and integers, never null). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Comparator<Row> order(Table<?> table, StructType schema) {
+    int[] keys = Arrays.stream(table.sortColumns()).mapToInt(schema::fieldIndex).toArray();
+    return (a, b) -> {
+      for (int k : keys) {
+        int c = ((Comparable) a.get(k)).compareTo(b.get(k));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
+  }
+
+  private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+    private final StructType schema;
+
+    Builder(OutputFile file, StructType schema) {
+      super(file);
+      this.schema = schema;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Row> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport(schema);
+    }
   }
 }

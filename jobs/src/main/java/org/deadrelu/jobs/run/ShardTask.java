@@ -1,11 +1,21 @@
 package org.deadrelu.jobs.run;
 
-import java.util.Iterator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import java.util.UUID;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+import org.deadrelu.jobs.output.Table;
+import org.deadrelu.jobs.output.TableFiles;
+import org.deadrelu.jobs.output.Tables;
 import org.deadrelu.jobs.plan.Shard;
 import org.deadrelu.model.data.LabeledTable;
 import org.deadrelu.model.result.TrialOutput;
@@ -13,22 +23,35 @@ import org.deadrelu.model.result.TrialStatus;
 import org.deadrelu.model.train.ShardTrainer;
 import org.deadrelu.model.train.Trainer;
 
-/** What an executor does with a shard: train its trials natively with ND4J, return their outputs. */
-final class ShardTask implements FlatMapFunction<Shard, TrialOutput> {
+/**
+ * What an executor does with a shard: train its trials natively with ND4J, then write their rows,
+ * one Parquet file per table, into the tables' incoming folders. Writing where the rows were made
+ * spreads the writes over the executors' cores alongside other shards' training, and nothing but
+ * the trials' statuses and the files' names goes back to the driver.
+ */
+final class ShardTask implements Function<Shard, ShardResult> {
   private final Broadcast<Map<String, LabeledTable>> files;
+  private final Broadcast<SerializableConfiguration> hadoopConf;
+  private final String sweep;
+  /** The incoming folder of each table, by table name. */
+  private final Map<String, String> incoming;
   private final LongAccumulator done;
   private final LongAccumulator diverged;
   private final LongAccumulator failed;
 
-  ShardTask(Broadcast<Map<String, LabeledTable>> files, Progress progress) {
+  ShardTask(Broadcast<Map<String, LabeledTable>> files, Broadcast<SerializableConfiguration> hadoopConf,
+      String sweep, Map<String, String> incoming, Progress progress) {
     this.files = files;
+    this.hadoopConf = hadoopConf;
+    this.sweep = sweep;
+    this.incoming = new LinkedHashMap<>(incoming);
     this.done = progress.done;
     this.diverged = progress.diverged;
     this.failed = progress.failed;
   }
 
   @Override
-  public Iterator<TrialOutput> call(Shard shard) {
+  public ShardResult call(Shard shard) throws IOException {
     EngineSettings.apply();
     Map<String, LabeledTable> tables = files.value();
     // the planner sized the shard for memory; it trains as populations of what fits the cache
@@ -46,6 +69,21 @@ final class ShardTask implements FlatMapFunction<Shard, TrialOutput> {
         failed.add(1);
       }
     });
-    return out.iterator();
+    // each attempt names its files afresh: a retried or speculative attempt never touches another's
+    String name = String.format(Locale.ROOT, "part-%05d-%s.snappy.parquet", shard.index(), UUID.randomUUID());
+    Map<String, String> written = new LinkedHashMap<>();
+    for (Table<?> table : Tables.all()) {
+      List<Row> rows = new ArrayList<>();
+      for (TrialOutput o : out) {
+        rows.addAll(table.rows(sweep, o));
+      }
+      if (!rows.isEmpty()) {
+        TableFiles.write(table, rows, new Path(incoming.get(table.name()), name), hadoopConf.value().value());
+        written.put(table.name(), name);
+      }
+    }
+    Map<String, TrialStatus> statuses = new LinkedHashMap<>();
+    out.forEach(o -> statuses.put(o.trialId(), o.summary().status()));
+    return new ShardResult(statuses, written);
   }
 }

@@ -171,8 +171,8 @@ class StandaloneClusterIT {
     assertIdentical(cmp);
     assertTrue(events.executorsRemoved() >= 1, "the driver saw the executor go: " + events.figures());
     // its running task was lost and ran again (ExecutorLostFailure, in the figures above), unless it
-    // ended in the few milliseconds between the check and the kill; then its cached results were lost
-    // and recomputed instead: either way the tables above are complete and identical
+    // ended in the few milliseconds between the check and the kill, its files written and its result
+    // sent: either way the tables above are complete and identical
     cluster.removeJarCopies(app);
   }
 
@@ -206,8 +206,9 @@ class StandaloneClusterIT {
           where = "while trials trained, after this run committed a wave";
         }
         default -> {
-          landed = run.awaitCondition(() -> run.running("parquet at TableFiles"), RUN_LIMIT);
-          where = "while a table of its wave was written";
+          Path incoming = folder.resolve("_deadrelu/incoming");
+          landed = run.awaitCondition(() -> files(incoming) > 0, RUN_LIMIT);
+          where = "once tasks of its wave had written their files, before the driver moved them";
         }
       }
       assertTrue(landed, "run " + i + " ended before its driver could be killed:\n" + tail(run));
@@ -324,6 +325,15 @@ class StandaloneClusterIT {
     try (Stream<Path> s = Files.list(waves)) {
       return (int) s.filter(p -> p.getFileName().toString().matches("wave-\\d+\\.txt")).count();
     } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Regular files under a folder that tasks are writing into (0 if it is gone). */
+  private static long files(Path folder) {
+    try (Stream<Path> s = Files.walk(folder)) {
+      return s.filter(Files::isRegularFile).count();
+    } catch (IOException | java.io.UncheckedIOException e) {
       return 0;
     }
   }

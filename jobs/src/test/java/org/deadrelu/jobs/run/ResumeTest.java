@@ -1,6 +1,7 @@
 package org.deadrelu.jobs.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sweep interrupted part-way, then rerun: every trial ends up exactly once in every table. The
  * interruption leaves what a killed driver leaves on disk: committed waves, plus the Parquet files
- * of a wave whose manifest was never written and Spark's temporary folder.
+ * of a wave whose manifest was never written, files its tasks wrote that were never moved into the
+ * tables, and Spark's temporary folder.
  */
 class ResumeTest {
   static final String SWEEP = """
@@ -60,6 +62,11 @@ class ResumeTest {
         Files.copy(part, folder.resolve(table).resolve("part-99999-uncommitted-c000.snappy.parquet"));
       }
       Files.createDirectories(folder.resolve(table).resolve("_temporary/0"));
+      Path incoming = Files.createDirectories(folder.resolve("_deadrelu/incoming").resolve(table));
+      try (Stream<Path> parts = Files.list(folder.resolve(table))) {
+        Files.copy(parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow(),
+            incoming.resolve("part-00007-never-moved.snappy.parquet"));
+      }
     }
     try (DuckDb duck = new DuckDb(folder)) {
       assertTrue(duck.count("SELECT count(*) FROM trials") > 5, "the leftover parts duplicate rows before the rerun");
@@ -80,6 +87,11 @@ class ResumeTest {
       assertEquals(12 * 3, duck.count("SELECT count(*) FROM curves"));
     }
     assertTrue(Files.exists(folder.resolve("_deadrelu/uncommitted")), "the leftovers were moved aside, not deleted");
+    try (Stream<Path> aside = Files.walk(folder.resolve("_deadrelu/uncommitted"))) {
+      assertEquals(3, aside.filter(p -> p.getFileName().toString().equals("part-00007-never-moved.snappy.parquet")).count(),
+          "the tasks' files the dead driver never moved were set aside with the rest");
+    }
+    assertFalse(Files.exists(folder.resolve("_deadrelu/incoming")), "a finished sweep leaves no task files behind");
     // written in four waves over two runs, each table ends compacted: its files are one rewrite's
     ResultStore store = ResultStore.open(out.toString(), "resume", SparkTestSession.get().sparkContext().hadoopConfiguration());
     for (String table : List.of("trials", "layers", "neurons", "curves", "events")) {

@@ -1,0 +1,18 @@
+package org.deadrelu.jobs.run;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deadrelu.model.result.TrialStatus;
+
+/**
+ * What a shard's task sends back to the driver: each trial's status, and the file it wrote per table
+ * (in that table's incoming folder; a table the shard has no rows for has none). The rows themselves
+ * stay in the files.
+ */
+record ShardResult(Map<String, TrialStatus> statusByTrial, Map<String, String> fileByTable) implements Serializable {
+  ShardResult {
+    statusByTrial = new LinkedHashMap<>(statusByTrial);
+    fileByTable = new LinkedHashMap<>(fileByTable);
+  }
+}
