@@ -97,6 +97,7 @@ public final class Bench {
           --spark-steps N         steps per trial of the Spark sweep (default 1000, the sweep files' default;
                                   quick 100)
           --spark-rounds N        alternating local[1] / local[2] runs, medians reported (default 3; quick 1)
+          --spark-warmups N       untimed sweeps before the timed one in each run's JVM (default 3; quick 1)
           --probe-steps N         steps per trial of the probe-cost run (default 1000; quick 300)
           --probe-populations L   population sizes of the probe-cost run (default 1,8; the last is judged)
           --probe-rounds N        alternating rounds of the probe-cost run (default 5; quick 3)
@@ -123,6 +124,7 @@ public final class Bench {
     int sparkTrials = 64;
     int sparkSteps = 1000;
     int sparkRounds = 3;
+  int sparkWarmups = 3;
     int probeSteps = 1000;
     List<Integer> probePopulations = List.of(1, 8);
     int probeRounds = 5;
@@ -143,6 +145,7 @@ public final class Bench {
         o.sparkTrials = 16;
         o.sparkSteps = 100;
         o.sparkRounds = 1;
+        o.sparkWarmups = 1;
         o.probeSteps = 300;
         o.probeRounds = 3;
         o.rssPopulations = List.of(1, 8, 32);
@@ -173,6 +176,7 @@ public final class Bench {
           case "--spark-trials" -> o.sparkTrials = Integer.parseInt(value(args, ++i, k));
           case "--spark-steps" -> o.sparkSteps = Integer.parseInt(value(args, ++i, k));
           case "--spark-rounds" -> o.sparkRounds = Integer.parseInt(value(args, ++i, k));
+          case "--spark-warmups" -> o.sparkWarmups = Integer.parseInt(value(args, ++i, k));
           case "--probe-steps" -> o.probeSteps = Integer.parseInt(value(args, ++i, k));
           case "--probe-populations" -> o.probePopulations = ints(value(args, ++i, k));
           case "--probe-rounds" -> o.probeRounds = Integer.parseInt(value(args, ++i, k));
@@ -187,7 +191,8 @@ public final class Bench {
           throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe)");
         }
       }
-      if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.sparkRounds < 1 || o.probeSteps < 2) {
+      if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.sparkRounds < 1 || o.sparkWarmups < 0
+          || o.probeSteps < 2) {
         throw new IllegalArgumentException("--rounds, --check-steps, --probe-rounds, --spark-rounds must be >= 1,"
             + " --probe-steps >= 2");
       }
@@ -625,10 +630,11 @@ public final class Bench {
 
     private void spark() {
       report.append(String.format(Locale.ROOT, "%n== Spark local mode: SweepRunner on %d reference-(a) trials, %d steps each"
-          + " (probe.every 100), one child JVM per run, after a warm-up sweep; %d alternating rounds ==%n",
-          o.sparkTrials, o.sparkSteps, o.sparkRounds));
+          + " (probe.every 100), one child JVM per run, timed after %d untimed sweeps; %d alternating rounds ==%n",
+          o.sparkTrials, o.sparkSteps, o.sparkWarmups, o.sparkRounds));
       report.append("sweep: ").append(SparkRun.sweepText("bench-local", o.sparkTrials, o.sparkSteps).replace("\n", "; ")).append('\n');
-      TextTable t = new TextTable("master", "round", "trials", "wall s", "trials/s", "ok/diverged/failed", "shards (trials each)");
+      TextTable t = new TextTable("master", "round", "trials", "wall s", "trials/s", "ok/diverged/failed", "shards (trials each)",
+          "JIT s");
       Map<String, List<Double>> walls = new LinkedHashMap<>();
       Map<String, Integer> ran = new LinkedHashMap<>();
       for (int round = 1; round <= o.sparkRounds; round++) {
@@ -639,16 +645,16 @@ public final class Bench {
             List<String> r = Jvm.run(List.of("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
                     "-Dorg.bytedeco.javacpp.maxphysicalbytes=10g"), logs.resolve("spark-" + tag + round + ".log"), 3600,
                 "--spark", master, String.valueOf(o.sparkTrials), String.valueOf(o.sparkSteps),
-                o.work.resolve("spark-" + tag).toAbsolutePath().toString());
+                o.work.resolve("spark-" + tag).toAbsolutePath().toString(), String.valueOf(o.sparkWarmups));
             String[] f = r.stream().filter(l -> l.startsWith("spark ")).findFirst().orElseThrow().split(" ");
             int n = Integer.parseInt(f[2]);
             double wall = Double.parseDouble(f[3]);
             walls.computeIfAbsent(master, k -> new ArrayList<>()).add(wall);
             ran.put(master, n);
-            t.add(master, round, n, fmt("%.2f", wall), fmt("%.3f", n / wall), f[4] + "/" + f[5] + "/" + f[6], f[8]);
+            t.add(master, round, n, fmt("%.2f", wall), fmt("%.3f", n / wall), f[4] + "/" + f[5] + "/" + f[6], f[8], f[9]);
           } catch (IOException | InterruptedException | RuntimeException e) {
             problems.add("spark " + master + ": " + e.getMessage());
-            t.add(master, round, "error", "", "", "", "");
+            t.add(master, round, "error", "", "", "", "", "");
           }
         }
       }

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +27,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Spark role: one fixed sweep of reference-(a) trials through the jobs module's
- * {@link SweepRunner} on local mode, in a JVM of its own (one SparkContext per JVM). A warm-up sweep
- * first (ND4J's native start-up, the JIT, Spark's and Parquet's first use: the timed sweep in full),
- * then the timed one,
- * each into a fresh folder, with the command line's defaults (shard size, memory budget, waves).
+ * {@link SweepRunner} on local mode, in a JVM of its own (one SparkContext per JVM). Untimed sweeps
+ * first, each the timed sweep in full (ND4J's native start-up, Spark's and Parquet's first use, the
+ * JIT), then a wait for the JIT to go idle, then the timed one, each into a fresh folder, with the
+ * command line's defaults (shard size, memory budget, waves). The reply names the JIT's compile
+ * time during the timed sweep: after one untimed sweep it was 4-6 s of a 7-14 s sweep, and on
+ * local[2] the compiler threads take that from the tasks, where local[1] leaves them a core of their
+ * own.
  */
 final class SparkRun {
   private SparkRun() {}
@@ -41,8 +46,8 @@ final class SparkRun {
         + "seeds: " + trials + "\n";
   }
 
-  /** {@code --spark MASTER TRIALS STEPS WORKDIR} */
-  static void main(String[] a) throws IOException {
+  /** {@code --spark MASTER TRIALS STEPS WORKDIR WARMUPS} */
+  static void main(String[] a) throws IOException, InterruptedException {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     String master = a[0];
@@ -64,15 +69,47 @@ final class SparkRun {
       SweepRunner runner = new SweepRunner(spark, System.err);
       // the warm-up is the timed sweep itself, into another folder: with a fifth of the steps the JIT was
       // still compiling the training loop during the timed sweep, on the core local[1] leaves idle
-      run(runner, "bench-warmup", trials, steps, work.resolve("warmup"));
+      int warmups = Integer.parseInt(a[4]);
+      for (int w = 1; w <= warmups; w++) {
+        run(runner, "bench-warmup", trials, steps, work.resolve("warmup" + w));
+      }
+      CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      double settled = awaitIdleJit(jit);
+      System.err.printf(Locale.ROOT, "JIT idle after %.1f s%n", settled);
+      long jitBefore = jit.getTotalCompilationTime();
       SweepReport r = run(runner, "bench-local", trials, steps, work.resolve("timed"));
-      reply.printf(Locale.ROOT, "@@spark %d %d %.4f %d %d %d %d %s%n", r.planned(), r.ran(), r.wallSeconds(),
+      double jitSeconds = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
+      reply.printf(Locale.ROOT, "@@spark %d %d %.4f %d %d %d %d %s %.3f%n", r.planned(), r.ran(), r.wallSeconds(),
           r.count("ok"), r.count("diverged"), r.count("failed"),
-          spark.sparkContext().defaultParallelism(), shards(spark, trials, steps));
+          spark.sparkContext().defaultParallelism(), shards(spark, trials, steps), jitSeconds);
     } finally {
       spark.stop();
       deleteTree(work);
     }
+  }
+
+  /**
+   * Waits until the JIT has compiled nothing for a second (at most 30 s); returns the seconds waited.
+   * On local[2] the tasks leave the compiler threads no idle core, so methods queued in the warm-up
+   * sweeps were still being compiled in the timed one (1.1-1.3 s of compile time in it against
+   * 0.4-0.9 on local[1]); a long sweep drains that queue early, and the timed sweep should see what a
+   * long one does.
+   */
+  private static double awaitIdleJit(CompilationMXBean jit) throws InterruptedException {
+    long t0 = System.nanoTime();
+    long last = jit.getTotalCompilationTime();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - t0 < 30_000_000_000L) {
+      Thread.sleep(100);
+      long now = jit.getTotalCompilationTime();
+      if (now != last) {
+        last = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= 1_000_000_000L) {
+        break;
+      }
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   /** The planner's shard sizes for the timed sweep (as the runner plans its first wave), e.g. "16+16+16+16". */
