@@ -29,11 +29,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * The Spark role: one fixed sweep of reference-(a) trials through the jobs module's
  * {@link SweepRunner} on local mode, in a JVM of its own (one SparkContext per JVM). Untimed sweeps
  * first, each the timed sweep in full (ND4J's native start-up, Spark's and Parquet's first use, the
- * JIT), then a wait for the JIT to go idle, then the timed one, each into a fresh folder, with the
- * command line's defaults (shard size, memory budget, waves). The reply names the JIT's compile
- * time during the timed sweep: after one untimed sweep it was 4-6 s of a 7-14 s sweep, and on
- * local[2] the compiler threads take that from the tasks, where local[1] leaves them a core of their
- * own.
+ * JIT), then the timed one, each into a fresh folder, with the command line's defaults (shard
+ * size, memory budget, waves). The reply names the JIT's compile time during the timed sweep: after
+ * one untimed sweep it was 4-6 s of a 7-14 s sweep, and on local[2] the compiler threads take that
+ * from the tasks, where local[1] leaves them a core of their own; after three, 0.4-2.2 s.
  */
 final class SparkRun {
   private SparkRun() {}
@@ -47,7 +46,7 @@ final class SparkRun {
   }
 
   /** {@code --spark MASTER TRIALS STEPS WORKDIR WARMUPS} */
-  static void main(String[] a) throws IOException, InterruptedException {
+  static void main(String[] a) throws IOException {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     String master = a[0];
@@ -74,8 +73,6 @@ final class SparkRun {
         run(runner, "bench-warmup", trials, steps, work.resolve("warmup" + w));
       }
       CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-      double settled = awaitIdleJit(jit);
-      System.err.printf(Locale.ROOT, "JIT idle after %.1f s%n", settled);
       long jitBefore = jit.getTotalCompilationTime();
       SweepReport r = run(runner, "bench-local", trials, steps, work.resolve("timed"));
       double jitSeconds = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
@@ -86,30 +83,6 @@ final class SparkRun {
       spark.stop();
       deleteTree(work);
     }
-  }
-
-  /**
-   * Waits until the JIT has compiled nothing for a second (at most 30 s); returns the seconds waited.
-   * On local[2] the tasks leave the compiler threads no idle core, so methods queued in the warm-up
-   * sweeps were still being compiled in the timed one (1.1-1.3 s of compile time in it against
-   * 0.4-0.9 on local[1]); a long sweep drains that queue early, and the timed sweep should see what a
-   * long one does.
-   */
-  private static double awaitIdleJit(CompilationMXBean jit) throws InterruptedException {
-    long t0 = System.nanoTime();
-    long last = jit.getTotalCompilationTime();
-    long quietSince = System.nanoTime();
-    while (System.nanoTime() - t0 < 30_000_000_000L) {
-      Thread.sleep(100);
-      long now = jit.getTotalCompilationTime();
-      if (now != last) {
-        last = now;
-        quietSince = System.nanoTime();
-      } else if (System.nanoTime() - quietSince >= 1_000_000_000L) {
-        break;
-      }
-    }
-    return (System.nanoTime() - t0) / 1e9;
   }
 
   /** The planner's shard sizes for the timed sweep (as the runner plans its first wave), e.g. "16+16+16+16". */
