@@ -228,7 +228,10 @@ public final class ResultStore {
     fs.delete(new Path(ledger(), "incoming"), true);
   }
 
-  /** Moves a staged file into the table's folder, where it stays uncommitted until {@link #commitRewrite}. */
+  /**
+   * Moves a staged or incoming file into the table's folder, where it stays uncommitted until a
+   * manifest names it ({@link #commitWave}, {@link #commitRewrite}).
+   */
   public void publish(Path staged, String table) throws IOException {
     Path target = new Path(tablePath(table), staged.getName());
     fs.mkdirs(target.getParent()); // a wave's first file of a new table
