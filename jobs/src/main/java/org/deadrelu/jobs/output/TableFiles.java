@@ -13,35 +13,20 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * How a table's rows become Parquet files: sorted within each file by the table's sort columns and
  * cut into row groups of 16 MiB, so the row-group statistics on {@code trial_id}, {@code step} and
- * {@code layer} let a reader such as DuckDB skip most of a large table for a predicate on them. Two
- * ways in: a DataFrame through Spark's writer ({@link #append}), or a task's own rows straight to
- * one file ({@link #write}), which is how a shard's task writes its results where it trained them.
+ * {@code layer} let a reader such as DuckDB skip most of a large table for a predicate on them. A
+ * shard's task writes its rows this way, one file per table, where it trained them.
  */
 public final class TableFiles {
   /** Parquet row groups of 16 MiB: fine-grained enough for predicate push-down on sorted columns. */
   public static final int ROW_GROUP_BYTES = 16 << 20;
 
   private TableFiles() {}
-
-  /** Appends {@code rows} (in the table's schema) to the Parquet folder {@code path}, as {@code files} files. */
-  public static void append(Table<?> table, Dataset<Row> rows, String path, int files) {
-    rows.coalesce(files)
-        .sortWithinPartitions(Arrays.stream(table.sortColumns()).map(functions::col).toArray(Column[]::new))
-        .write()
-        .option("parquet.block.size", ROW_GROUP_BYTES)
-        .mode(SaveMode.Append)
-        .parquet(path);
-  }
 
   /**
    * Writes {@code rows} (in the table's schema), sorted by its sort columns, as one snappy-compressed

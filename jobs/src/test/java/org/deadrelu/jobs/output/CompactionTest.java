@@ -47,7 +47,7 @@ class CompactionTest {
     folder = out.resolve("c");
     for (int w = 0; w < WAVES; w++) {
       Set<String> had = store.dataFiles("neurons");
-      TableFiles.append(NeuronsTable.TABLE, SyntheticNeurons.trials(spark, (long) w * TRIALS_PER_WAVE,
+      SparkTableFiles.append(NeuronsTable.TABLE, SyntheticNeurons.trials(spark, (long) w * TRIALS_PER_WAVE,
           (long) (w + 1) * TRIALS_PER_WAVE, 2), store.tablePath("neurons").toString(), 2);
       Set<String> added = new TreeSet<>(store.dataFiles("neurons"));
       added.removeAll(had);
@@ -166,7 +166,7 @@ class CompactionTest {
   void aTableWithNoRowsKeepsAFileWithItsSchema() throws Exception {
     for (int w = 0; w < 2; w++) {
       Set<String> had = store.dataFiles("events");
-      TableFiles.append(EventsTable.TABLE, spark.createDataFrame(List.of(), EventsTable.TABLE.schema()),
+      SparkTableFiles.append(EventsTable.TABLE, spark.createDataFrame(List.of(), EventsTable.TABLE.schema()),
           store.tablePath("events").toString(), 2);
       Set<String> added = new TreeSet<>(store.dataFiles("events"));
       added.removeAll(had);

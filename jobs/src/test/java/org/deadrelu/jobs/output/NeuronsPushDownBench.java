@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.DuckDb;
 
 /**
- * The push-down figures of the README: writes a synthetic neurons table with {@link TableFiles#append}
+ * The push-down figures of the README: writes a synthetic neurons table with {@link SparkTableFiles#append}
  * (10 million rows by default) and times, in DuckDB, counting one trial's rows by a full scan against
  * the same count as a predicate DuckDB pushes into the Parquet reader.
  *
@@ -49,7 +49,7 @@ public final class NeuronsPushDownBench {
         spark.sparkContext().hadoopConfiguration());
     for (long from = 0; from < trials; from += wave) {
       Set<String> had = store.dataFiles("neurons");
-      TableFiles.append(NeuronsTable.TABLE, SyntheticNeurons.trials(spark, from, Math.min(trials, from + wave), 2),
+      SparkTableFiles.append(NeuronsTable.TABLE, SyntheticNeurons.trials(spark, from, Math.min(trials, from + wave), 2),
           table.toString(), 2);
       Set<String> added = new TreeSet<>(store.dataFiles("neurons"));
       added.removeAll(had);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A neurons table of 1.5 million rows written by {@link TableFiles#append} as a sweep writes it:
+ * A neurons table of 1.5 million rows written by {@link SparkTableFiles#append}, sorted as a sweep writes it:
  * DuckDB finds min/max statistics on trial_id, step and layer in every row group, and a query for
  * one trial reads only the row groups those statistics admit. That it reads no other is shown by
  * overwriting every other row group's column chunks with zeros: the query still gives the full
@@ -33,7 +33,7 @@ class NeuronsPushDownTest {
   @BeforeAll
   static void writeTable() throws Exception {
     SparkSession spark = SparkTestSession.get();
-    TableFiles.append(NeuronsTable.TABLE, SyntheticNeurons.trials(spark, 0, TRIALS, FILES),
+    SparkTableFiles.append(NeuronsTable.TABLE, SyntheticNeurons.trials(spark, 0, TRIALS, FILES),
         dir.resolve("neurons").toString(), FILES);
     try (DuckDb duck = new DuckDb(dir)) {
       groups = NeuronRowGroups.of(duck, dir.resolve("neurons"));

@@ -106,7 +106,7 @@ class TaskFileTest {
     for (Table<?> t : Tables.all()) {
       List<Row> rows = rows(t.schema(), t.name().hashCode());
       Path bySpark = dir.resolve("spark-" + t.name());
-      TableFiles.append(t, spark.createDataFrame(rows, t.schema()), bySpark.toString(), 1);
+      SparkTableFiles.append(t, spark.createDataFrame(rows, t.schema()), bySpark.toString(), 1);
       Path byTask = dir.resolve("task-" + t.name() + ".parquet");
       TableFiles.write(t, rows, new org.apache.hadoop.fs.Path(byTask.toString()), conf());
       try (DuckDb duck = new DuckDb()) {
