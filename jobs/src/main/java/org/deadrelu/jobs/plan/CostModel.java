@@ -1,6 +1,7 @@
 package org.deadrelu.jobs.plan;
 
 import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.probe.DeathScan;
 import org.deadrelu.model.train.CacheFit;
 
 /**
@@ -8,7 +9,7 @@ import org.deadrelu.model.train.CacheFit;
  * population of P networks (a shard) takes one step in {@code layers x A + P x (FLOPs / F + elements x E)}:
  * a fixed cost per layer for the whole population's ops (ND4J-NOTES.md: tens of microseconds an op),
  * then each network's gemm arithmetic and element-wise work. A probe costs about two steps on the probe
- * and held-out rows. The constants are fitted to {@code scripts/bench.sh} on reference networks (a), (b)
+ * and held-out rows, and deciding death a third of one on the training rows. The constants are fitted to {@code scripts/bench.sh} on reference networks (a), (b)
  * and (c) (docs/bench-2026-11-29-6.txt): A to (c) alone and at P = 32 (29.4 and 5.8 us per network-step),
  * then F and E to (a) and (b) at P = 8 (137.5 and 127.8 us). It gives 27.9, 4.3, 137 and 112 us for
  * those four. Those are the engine's bare steps; a Spark task takes {@link #TASK_OVERHEAD} times as
@@ -55,8 +56,15 @@ public final class CostModel {
     long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
     long probeRows = Math.min(c.probeSamples(), samples) + (long) Math.ceil(samples * c.testFraction());
     int checkpoints = c.steps() / c.probeEvery() + 2;
+    // deciding death: a forward pass (about a third of a step) over the training rows
+    long deathRows = c.deathRows() == null ? trainRows(c, samples) : Math.min(c.deathRows(), trainRows(c, samples));
     return TASK_OVERHEAD * (c.steps() * stepSeconds(sizes, c.batchSize(), population)
-        + checkpoints * 2 * stepSeconds(sizes, probeRows, population));
+        + checkpoints * 2 * stepSeconds(sizes, probeRows, population)
+        + checkpoints * stepSeconds(sizes, deathRows, population) / 3);
+  }
+
+  private static long trainRows(TrialConfig c, long samples) {
+    return samples - (long) Math.ceil(samples * c.testFraction());
   }
 
   private static double stepSeconds(int[] sizes, long rows, int population) {
@@ -84,8 +92,10 @@ public final class CostModel {
       widths += sizes[l] + 1 + sizes[l + 1];
     }
     long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
+    long train = trainRows(c, samples);
     long rows = Math.min(c.batchSize(), samples) + Math.min(c.probeSamples(), samples)
-        + (long) Math.ceil(samples * c.testFraction());
+        + (long) Math.ceil(samples * c.testFraction())
+        + DeathScan.chunkRows((int) Math.min(c.probeSamples(), train), (int) Math.min(train, c.deathRows() == null ? train : c.deathRows()));
     return 4 * (6 * params + 3 * rows * widths);
   }
 

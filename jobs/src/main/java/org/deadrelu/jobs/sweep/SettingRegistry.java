@@ -88,6 +88,9 @@ final class SettingRegistry {
       (b, v) -> b.probeEvery((Integer) v), b -> b.probeEvery);
   static final Setting PROBE_SAMPLES = new Setting("probe", "samples", IntegerRule.atLeast(1),
       (b, v) -> b.probeSamples((Integer) v), b -> b.probeSamples);
+  /** Bounds the training rows death is decided on, for file data sets too large to scan at every checkpoint. */
+  static final Setting DEATH_ROWS = new Setting("probe", "death_rows", IntegerRule.atLeast(1),
+      (b, v) -> b.deathRows((Integer) v), b -> b.deathRows);
   static final Setting DORMANT_TAU = new Setting("probe", "dormant_tau", new NumberRule(Interval.closed(0, 1)),
       (b, v) -> b.dormantTau((Double) v), b -> b.dormantTau);
   static final Setting SATURATION_EPS = new Setting("probe", "saturation_eps", new NumberRule(Interval.above(0)),
@@ -116,7 +119,7 @@ final class SettingRegistry {
   static final List<Setting> ALL = List.of(SOURCE, PATH, LABEL, TASK, DATA_SAMPLES, NOISE, CLASSES,
       FEATURES, FUNCTION, TEST_FRACTION, DATA_SEED, HIDDEN, DEPTH, WIDTH, ACTIVATION, ALPHA, HEAD, INIT,
       INIT_BIAS, RELU_GRAD_AT_ZERO, OPTIMIZER, STEPS, BATCH_SIZE, LR, MOMENTUM, ADAM_BETA1, ADAM_BETA2,
-      L2, DECAY_BIAS, FAULT_AT_STEP, EVERY, PROBE_SAMPLES, DORMANT_TAU, SATURATION_EPS, STRATEGY,
+      L2, DECAY_BIAS, FAULT_AT_STEP, EVERY, PROBE_SAMPLES, DEATH_ROWS, DORMANT_TAU, SATURATION_EPS, STRATEGY,
       REVIVAL_EVERY, SIGMA, TARGET, SCOPE, OFFSET, HOLD, ANNEAL, SCHEDULE);
 
   /**

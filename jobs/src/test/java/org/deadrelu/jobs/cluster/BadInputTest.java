@@ -303,7 +303,7 @@ class BadInputTest {
         args.addAll(List.of("--out", out.toString()));
       }
       cli(args.toArray(String[]::new)).assertRejected("sweep file " + p + ": trial ", "(hidden [100000000], spirals data)",
-          "needs about 154 GB of native memory by the planner's estimate",
+          "needs about 512 GB of native memory by the planner's estimate",
           "more than the budget of one task (--memory-budget-mb 512)", needed);
     }
     assertFalse(Files.exists(out), "nothing was written");

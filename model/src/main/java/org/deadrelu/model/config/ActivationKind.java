@@ -1,6 +1,6 @@
 package org.deadrelu.model.config;
 
-/** Hidden-layer activations. Only {@link #RELU} has a region of exactly zero gradient, so only it can die. */
+/** Hidden-layer activations. Only {@link #RELU} has a region of exactly zero gradient, so only it can die (see Activation.zeroGradientBelow). */
 public enum ActivationKind {
   RELU,
   LEAKY_RELU,
@@ -14,11 +14,6 @@ public enum ActivationKind {
   /** Whether the alpha setting means something for this activation (slope or scale of the negative side). */
   public boolean hasAlpha() {
     return this == LEAKY_RELU || this == PRELU || this == ELU;
-  }
-
-  /** Whether a neuron with this activation can have zero gradient for every input. */
-  public boolean canDie() {
-    return this == RELU;
   }
 
   /** Bounded activations whose derivative vanishes at both ends (saturation is measured for them). */

@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
  * @param decayBias whether biases and PReLU slopes are decayed too
  * @param probeEvery checkpoint interval in steps (step 0 and the last step always)
  * @param probeSamples probe-set size, drawn once per trial from the training split
+ * @param deathRows the training rows death is decided on (the first this many); null for all of them
  * @param dormantTau dormant threshold on the normalized activation score, in [0, 1]
  * @param saturationEps |f'(z)| below which a bounded activation counts as saturated
  * @param faultAtStep for testing failure handling: the trial throws at this step; null normally
@@ -89,6 +90,7 @@ public record TrialConfig(
     boolean decayBias,
     int probeEvery,
     int probeSamples,
+    Integer deathRows,
     double dormantTau,
     double saturationEps,
     Integer faultAtStep,
@@ -105,7 +107,7 @@ public record TrialConfig(
     implements Serializable {
 
   /** Bumped whenever a change to the engine changes results for an unchanged configuration. */
-  public static final String ENGINE_VERSION = "1";
+  public static final String ENGINE_VERSION = "2";
 
   public TrialConfig {
     Objects.requireNonNull(dataSource, "dataSource");
@@ -208,6 +210,7 @@ public record TrialConfig(
     field(s, "train.decay_bias", decayBias);
     field(s, "probe.every", probeEvery);
     field(s, "probe.samples", probeSamples);
+    field(s, "probe.death_rows", deathRows); // absent (all rows) for every trial before it existed
     field(s, "probe.dormant_tau", dormantTau);
     field(s, "probe.saturation_eps", saturationEps);
     field(s, "train.fault_at_step", faultAtStep);
@@ -282,6 +285,7 @@ public record TrialConfig(
     public boolean decayBias = true;
     public int probeEvery = 100;
     public int probeSamples = 512;
+    public Integer deathRows;
     public double dormantTau = 0.025;
     public double saturationEps = 0.01;
     public Integer faultAtStep;
@@ -328,6 +332,7 @@ public record TrialConfig(
       decayBias = c.decayBias;
       probeEvery = c.probeEvery;
       probeSamples = c.probeSamples;
+      deathRows = c.deathRows;
       dormantTau = c.dormantTau;
       saturationEps = c.saturationEps;
       faultAtStep = c.faultAtStep;
@@ -372,6 +377,7 @@ public record TrialConfig(
     public Builder decayBias(boolean v) { decayBias = v; return this; }
     public Builder probeEvery(int v) { probeEvery = v; return this; }
     public Builder probeSamples(int v) { probeSamples = v; return this; }
+    public Builder deathRows(Integer v) { deathRows = v; return this; }
     public Builder dormantTau(double v) { dormantTau = v; return this; }
     public Builder saturationEps(double v) { saturationEps = v; return this; }
     public Builder faultAtStep(Integer v) { faultAtStep = v; return this; }
@@ -390,7 +396,7 @@ public record TrialConfig(
       return new TrialConfig(dataSource, dataPath, dataLabel, dataTask, dataSamples, dataNoise,
           dataClasses, dataFeatures, dataFunction, testFraction, dataSeed, hidden, activation, alpha,
           head, init, initBias, reluGradAtZero, optimizer, steps, batchSize, lr, momentum, adamBeta1,
-          adamBeta2, l2, decayBias, probeEvery, probeSamples, dormantTau, saturationEps, faultAtStep, revival, revivalEvery, kickSigma, kickTarget,
+          adamBeta2, l2, decayBias, probeEvery, probeSamples, deathRows, dormantTau, saturationEps, faultAtStep, revival, revivalEvery, kickSigma, kickTarget,
           kickScope, warmingOffset, warmingHold, warmingAnneal, warmingSchedule, seed);
     }
   }

@@ -2,14 +2,18 @@ package org.deadrelu.model.probe;
 
 /**
  * Per-neuron measures of one layer at one checkpoint (arrays indexed by neuron), and the layer's
- * own gradient and weight norms. {@code saturatedRate} and {@code slope} are null where they mean
- * nothing.
+ * own gradient and weight norms. {@code maxPreact} and {@code dead} are over the rows death is
+ * decided on (the training split); the rest over the probe set. {@code saturatedRate} and
+ * {@code slope} are null where they mean nothing.
+ *
+ * @param allZero every neuron's output is exactly 0 on every probe row
  */
 public record LayerMeasures(
     boolean outputLayer,
     double[] activeRate,
     double[] maxPreact,
     double[] meanAbsAct,
+    boolean allZero,
     double[] dormantScore,
     boolean[] dormant,
     boolean[] dead,

@@ -13,14 +13,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Measures every neuron of every network of a population on its probe set: one forward and one
  * backward pass over the whole set (in buffers kept for the purpose), then reductions over the rows.
- * The definitions are those of ARCHITECTURE.md "Death, measured".
+ * Death is decided on the maxima of a {@link DeathScan} over the training split, passed in; every
+ * other measure (active rate, dormancy, saturation, gradients) is a probe-set measure.
  */
 public final class NeuronProbe {
   /** Added to the layer mean so a layer of all-zero outputs gives scores of 0, not NaN. */
   private static final double DORMANT_EPS = 1e-9;
-  /** Relative spread below which a network's output counts as constant. */
-  private static final double CONSTANT_TOLERANCE = 1e-6;
-
   private final double[] dormantTau;
   private final INDArray saturationEps;
 
@@ -36,8 +34,12 @@ public final class NeuronProbe {
   /**
    * Probes every network on the rows in {@code pass} (input already filled) against targets y.
    * Leaves the probe-set gradients in the network's gradient buffers.
+   *
+   * @param deathMaxima per network, layer and neuron, the maximum pre-activation over the rows death
+   *     is decided on (see {@link DeathScan}); null when those rows are exactly the probe set's
    */
-  public List<ProbeMeasurement> measure(int step, PopulationNetwork net, Pass pass, INDArray y) {
+  public List<ProbeMeasurement> measure(int step, PopulationNetwork net, Pass pass, INDArray y,
+      double[][][] deathMaxima) {
     net.forward(pass);
     double[] loss = net.loss(pass, y);
     double[] accuracy = net.head().accuracy(pass.output(), y);
@@ -49,7 +51,7 @@ public final class NeuronProbe {
       perNetwork.add(new ArrayList<>());
     }
     for (int l = 0; l < layers; l++) {
-      LayerMeasures[] m = measureLayer(net, pass, l, l == layers - 1);
+      LayerMeasures[] m = measureLayer(net, pass, l, l == layers - 1, deathMaxima);
       for (int s = 0; s < p; s++) {
         perNetwork.get(s).add(m[s]);
       }
@@ -57,12 +59,14 @@ public final class NeuronProbe {
     boolean[] constant = constantOutput(pass.output());
     List<ProbeMeasurement> out = new ArrayList<>();
     for (int s = 0; s < p; s++) {
-      out.add(new ProbeMeasurement(step, loss[s], accuracy[s], constant[s], perNetwork.get(s)));
+      out.add(new ProbeMeasurement(step, loss[s], accuracy[s], constant[s], zeroLayer(perNetwork.get(s)),
+          perNetwork.get(s)));
     }
     return out;
   }
 
-  private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output) {
+  private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output,
+      double[][][] deathMaxima) {
     INDArray z = pass.z(l);
     boolean outputRelu = output && net.head().kind() == HeadKind.RELU_NORMALIZE;
     INDArray positive = Nd4j.exec(new Step(z, z.ulike(), 0.0)); // [z > 0]
@@ -70,7 +74,10 @@ public final class NeuronProbe {
     INDArray h = output ? (outputRelu ? positive.mul(z) : z) : pass.h(l);
     double[][] activeRate = positive.mean(1).toDoubleMatrix();
     double[][] maxPreact = z.max(1).toDoubleMatrix();
-    double[][] meanAbsAct = Transforms.abs(h, true).mean(1).toDoubleMatrix();
+    INDArray absH = Transforms.abs(h, true);
+    double[][] meanAbsAct = absH.mean(1).toDoubleMatrix();
+    // a mean of tiny values can round to 0 where the values are not: zero-ness is read off the maximum
+    double[][] maxAbsAct = absH.max(1).toDoubleMatrix();
     double[][] saturated = null;
     if (!output && net.activation().kind().saturates()) {
       // eps - |f'(z)| > 0 iff saturated
@@ -89,7 +96,6 @@ public final class NeuronProbe {
     double[] layerWeightNorm = incoming.norm2(1, 2).toDoubleVector();
     INDArray slopeArray = output ? null : net.slope(l);
     double[][] slope = slopeArray == null ? null : slopeArray.reshape(net.size(), slopeArray.size(2)).toDoubleMatrix();
-    boolean canDie = output ? outputRelu : net.activation().kind().canDie();
 
     LayerMeasures[] out = new LayerMeasures[net.size()];
     for (int s = 0; s < out.length; s++) {
@@ -102,30 +108,48 @@ public final class NeuronProbe {
       double[] score = new double[width];
       boolean[] dormant = new boolean[width];
       boolean[] dead = new boolean[width];
+      double[] deathMax = deathMaxima == null ? maxPreact[s] : deathMaxima[s][l];
+      boolean zero = true;
       for (int i = 0; i < width; i++) {
         score[i] = meanAbsAct[s][i] / (layerMean + DORMANT_EPS);
         dormant[i] = score[i] <= dormantTau[s];
-        dead[i] = canDie && maxPreact[s][i] <= 0;
+        // the relu_normalize head's units have relu'(0) = 0; other output units never stop learning
+        dead[i] = output ? outputRelu && deathMax[i] <= 0 : net.activation().zeroGradientBelow(deathMax[i]);
+        zero &= maxAbsAct[s][i] == 0;
       }
-      out[s] = new LayerMeasures(output, activeRate[s], maxPreact[s], meanAbsAct[s], score, dormant, dead,
+      out[s] = new LayerMeasures(output, activeRate[s], deathMax, meanAbsAct[s], zero, score, dormant, dead,
           saturated == null ? null : saturated[s], gradNorm[s], bias[s], weightNorm[s],
           slope == null ? null : slope[s], layerGradNorm[s], biasGradNorm[s], layerWeightNorm[s]);
     }
     return out;
   }
 
+  /**
+   * Per network: every output is exactly the same float on every row (no tolerance: an output that
+   * is merely small still depends on the input). A NaN output is not constant.
+   */
   private static boolean[] constantOutput(INDArray out) {
     int p = (int) out.size(0);
     boolean[] constant = new boolean[p];
-    double[][] spread = out.max(1).subi(out.min(1)).toDoubleMatrix();
-    double[] scale = Transforms.abs(out, true).max(1, 2).toDoubleVector();
+    double[][] max = out.max(1).toDoubleMatrix();
+    double[][] min = out.min(1).toDoubleMatrix();
     for (int s = 0; s < p; s++) {
-      double widest = 0;
-      for (double v : spread[s]) {
-        widest = Math.max(widest, v);
+      boolean same = true;
+      for (int k = 0; k < max[s].length; k++) {
+        same &= max[s][k] == min[s][k];
       }
-      constant[s] = out.size(1) < 2 || widest <= CONSTANT_TOLERANCE * (1 + scale[s]);
+      constant[s] = same;
     }
     return constant;
+  }
+
+  /** The first hidden layer whose output is 0 on every probe row (what makes a network constant), or null. */
+  private static Integer zeroLayer(List<LayerMeasures> layers) {
+    for (int l = 0; l < layers.size(); l++) {
+      if (!layers.get(l).outputLayer() && layers.get(l).allZero()) {
+        return l;
+      }
+    }
+    return null;
   }
 }

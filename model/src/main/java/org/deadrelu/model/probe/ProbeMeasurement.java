@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * Everything the probe saw at one checkpoint.
  *
- * @param outputConstant the output layer's pre-activation is the same for every probe row
+ * @param outputConstant every output of the network is exactly the same on every probe row
+ * @param zeroLayer the first hidden layer whose output is 0 on every probe row; null if none
  */
 public record ProbeMeasurement(
-    int step, double loss, double accuracy, boolean outputConstant, List<LayerMeasures> layers) {
+    int step, double loss, double accuracy, boolean outputConstant, Integer zeroLayer,
+    List<LayerMeasures> layers) {
 
   /** Hidden neurons dead, over all hidden layers. */
   public double hiddenDeadFraction() {

@@ -3,15 +3,19 @@ package org.deadrelu.model.result;
 import java.io.Serializable;
 
 /**
- * One neuron at one checkpoint, measured on the probe set P.
+ * One neuron at one checkpoint. {@code maxPreact} and {@code dead} are over the training split T
+ * (its first rows where probe.death_rows bounds them); the other measures over the probe set P, a
+ * seeded sample of T.
  *
  * @param layer 0 = first hidden layer; the output layer is the last index
  * @param activeRate fraction of P with z > 0
- * @param maxPreact max over P of z
+ * @param maxPreact max over T of z
  * @param meanAbsAct mean over P of |h|
  * @param dormantScore meanAbsAct / (the layer's mean of meanAbsAct + 1e-9)
  * @param dormant dormantScore <= tau
- * @param dead z <= 0 on all of P, for activations whose gradient is then exactly 0 (relu only)
+ * @param dead f'(z) = 0 on every row of T, so the neuron's incoming weights and bias get no
+ *     gradient: relu with z <= 0 on all of T (z < 0 when relu_grad_at_zero is 1); never for the
+ *     other activations
  * @param saturatedRate fraction of P with |f'(z)| < eps, for sigmoid and tanh; null otherwise
  * @param gradNorm L2 norm of the probe-set loss gradient with respect to the incoming weights
  * @param bias the neuron's bias

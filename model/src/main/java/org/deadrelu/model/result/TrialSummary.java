@@ -10,8 +10,15 @@ import java.util.List;
  * @param divergedStep step at which a non-finite value appeared; null unless diverged
  * @param deadFractionByLayer final dead fraction of each hidden layer, input side first
  * @param bornDead hidden neurons dead at step 0
- * @param collapsed the network's output is constant over the probe set at the last checkpoint
+ * @param deadFraction hidden neurons dead (over the training split) at the last checkpoint
+ * @param collapsed every output of the network is exactly the same on every probe row at the last
+ *     checkpoint
  * @param collapsedAtInit ... at step 0 (Lu et al.'s "born dead" network)
+ * @param zeroLayer the first hidden layer whose output is 0 on every probe row at the last
+ *     checkpoint (what makes the network constant); null if none
+ * @param zeroLayerAtInit ... at step 0
+ * @param trainRows rows of the training split
+ * @param deathRows how many of them death was decided on (all, unless probe.death_rows bounds them)
  */
 public record TrialSummary(
     TrialStatus status,
@@ -31,9 +38,13 @@ public record TrialSummary(
     int revivals,
     Boolean collapsed,
     Boolean collapsedAtInit,
+    Integer zeroLayer,
+    Integer zeroLayerAtInit,
     int checkpoints,
     String probeSet,
     int probeSize,
+    int trainRows,
+    int deathRows,
     String dataset,
     long wallMillis)
     implements Serializable {}

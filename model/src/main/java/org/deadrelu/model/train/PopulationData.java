@@ -39,6 +39,22 @@ final class PopulationData {
     fill(trainX, trainTargets, rows, input, targets, stage);
   }
 
+  /**
+   * Every network gets training rows [from, from + count), and the rest of the input (when it holds
+   * more rows) repeats row {@code from}. Only the input is filled.
+   */
+  void fillTrainRange(int from, int count, INDArray input, Staging stage) {
+    int population = (int) input.size(0);
+    int n = (int) input.size(1);
+    double[] in = stage.buffer("x", population * n * features);
+    for (int p = 0; p < population; p++) {
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(trainX[from + (r < count ? r : 0)], 0, in, (p * n + r) * features, features);
+      }
+    }
+    stage.copy(in, input);
+  }
+
   /** Every network gets the whole held-out split. */
   void fillTest(int population, INDArray input, INDArray targets, Staging stage) {
     int[] all = new int[testX.length];

@@ -9,6 +9,7 @@ import org.deadrelu.model.data.Dataset;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PerSlice;
 import org.deadrelu.model.net.PopulationNetwork;
+import org.deadrelu.model.probe.DeathScan;
 import org.deadrelu.model.probe.NeuronProbe;
 import org.deadrelu.model.probe.ProbeMeasurement;
 import org.deadrelu.model.result.CurvePoint;
@@ -82,6 +83,10 @@ public final class Trainer {
     PopulationData.Staging stage = new PopulationData.Staging();
     Pass trainPass;
     Pass probePass;
+    /** Chunks of the training split for deciding death; null when the probe set is the whole split. */
+    Pass deathPass;
+    int deathRows;
+    int[][] probeIdx;
     Pass testPass;
     INDArray trainY;
     INDArray probeY;
@@ -102,7 +107,8 @@ public final class Trainer {
       rows = new PopulationData(data);
       int batch = Math.min(first.batchSize(), rows.trainRows());
       int probeRows = Math.min(first.probeSamples(), rows.trainRows());
-      int[][] probeIdx = new int[p][];
+      probeIdx = new int[p][];
+      deathRows = first.deathRows() == null ? rows.trainRows() : Math.min(first.deathRows(), rows.trainRows());
       revivalRng = new SplittableRandom[p];
       warming = new WarmingSchedule[p];
       offsets = new double[p];
@@ -117,7 +123,7 @@ public final class Trainer {
         if (c.revival() == RevivalKind.WARMING) {
           warming[s] = new WarmingSchedule(c.warmingOffset(), c.warmingHold(), c.warmingAnneal(), c.warmingSchedule());
         }
-        recorders[s].describeData(data.name(), "train-sample(" + probeRows + ")", probeRows);
+        recorders[s].describeData(data.name(), "train-sample(" + probeRows + ")", probeRows, rows.trainRows(), deathRows);
       }
       int[] sizes = new int[first.hidden().size() + 2];
       sizes[0] = data.features();
@@ -134,6 +140,11 @@ public final class Trainer {
       probePass = net.pass("probe", probeRows);
       probeY = Nd4j.create(dtype, p, probeRows, data.outputs());
       rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+      // sampling every row gives the whole split in order: the probe's own pass then decides death
+      if (!(probeRows == rows.trainRows() && deathRows == rows.trainRows())) {
+        int chunk = DeathScan.chunkRows(probeRows, deathRows);
+        deathPass = chunk == probeRows ? probePass : net.pass("death", chunk);
+      }
       if (rows.testRows() > 0) {
         testPass = net.pass("test", rows.testRows());
         testY = Nd4j.create(dtype, p, rows.testRows(), data.outputs());
@@ -222,7 +233,7 @@ public final class Trainer {
       if (due.isEmpty()) {
         return;
       }
-      List<ProbeMeasurement> m = probe.measure(step, net, probePass, probeY);
+      List<ProbeMeasurement> m = measure();
       for (int s : due) {
         TrialConfig c = trials.get(s);
         recorders[s].intervened(c.revival() == RevivalKind.KICK
@@ -258,7 +269,7 @@ public final class Trainer {
         testLoss = net.loss(testPass, testY);
         testAccuracy = net.head().accuracy(testPass.output(), testY);
       }
-      List<ProbeMeasurement> m = probe.measure(step, net, probePass, probeY);
+      List<ProbeMeasurement> m = measure();
       boolean[] finite = net.parametersFinite();
       for (int s : which) {
         ProbeMeasurement ms = m.get(s);
@@ -274,6 +285,19 @@ public final class Trainer {
         java.util.Arrays.fill(lossSum, 0.0);
         lossCount = 0;
       }
+    }
+
+    /** Every neuron of every network as it stands: death over the training split, the rest on the probe set. */
+    private List<ProbeMeasurement> measure() {
+      double[][][] maxima = null;
+      if (deathPass != null) {
+        maxima = DeathScan.maxPreactivation(net, deathPass, deathRows,
+            (from, count, pass) -> rows.fillTrainRange(from, count, pass.input(), stage));
+        if (deathPass == probePass) {
+          rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+        }
+      }
+      return probe.measure(step, net, probePass, probeY, maxima);
     }
 
     private List<Integer> running() {

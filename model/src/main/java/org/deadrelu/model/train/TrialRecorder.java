@@ -28,15 +28,23 @@ public final class TrialRecorder {
   private String dataset = "";
   private String probeSet = "";
   private int probeSize;
+  private int trainRows;
+  private int deathRows;
 
   public TrialRecorder(TrialConfig config) {
     this.config = config;
   }
 
-  public void describeData(String dataset, String probeSet, int probeSize) {
+  /**
+   * @param trainRows rows of the training split
+   * @param deathRows how many of them death is decided on
+   */
+  public void describeData(String dataset, String probeSet, int probeSize, int trainRows, int deathRows) {
     this.dataset = dataset;
     this.probeSet = probeSet;
     this.probeSize = probeSize;
+    this.trainRows = trainRows;
+    this.deathRows = deathRows;
   }
 
   public void checkpoint(ProbeMeasurement m, CurvePoint curve) {
@@ -121,7 +129,8 @@ public final class TrialRecorder {
       long wall) {
     if (probes.isEmpty()) {
       return new TrialSummary(status, error, stepsCompleted, divergedStep, null, null, null, null,
-          null, null, List.of(), null, 0, 0, 0, null, null, 0, probeSet, probeSize, dataset, wall);
+          null, null, List.of(), null, 0, 0, 0, null, null, null, null, 0, probeSet, probeSize,
+          trainRows, deathRows, dataset, wall);
     }
     ProbeMeasurement first = probes.get(0);
     ProbeMeasurement last = probes.get(probes.size() - 1);
@@ -145,7 +154,7 @@ public final class TrialRecorder {
     return new TrialSummary(status, error, stepsCompleted, divergedStep, lastCurve.trainLoss(),
         last.loss(), lastCurve.probeAccuracy(), lastCurve.testLoss(), lastCurve.testAccuracy(),
         last.hiddenDeadFraction(), byLayer, last.hiddenDormantFraction(), hidden, bornDead, revivals,
-        last.outputConstant(), first.outputConstant(), probes.size(), probeSet, probeSize, dataset,
-        wall);
+        last.outputConstant(), first.outputConstant(), last.zeroLayer(), first.zeroLayer(), probes.size(),
+        probeSet, probeSize, trainRows, deathRows, dataset, wall);
   }
 }

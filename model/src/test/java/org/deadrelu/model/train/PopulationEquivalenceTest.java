@@ -134,6 +134,7 @@ class PopulationEquivalenceTest {
     assertEquals(TrialStatus.OK, a.summary().status());
     assertEquals(a.summary().status(), b.summary().status());
     assertEquals(a.neurons().size(), b.neurons().size());
+    int nearBoundary = 0;
     for (int i = 0; i < a.neurons().size(); i++) {
       NeuronRecord x = a.neurons().get(i);
       NeuronRecord y = b.neurons().get(i);
@@ -144,11 +145,16 @@ class PopulationEquivalenceTest {
       close(x.gradNorm(), y.gradNorm(), where);
       close(x.bias(), y.bias(), where);
       close(x.weightNorm(), y.weightNorm(), where);
-      // no neuron sits near the boundary here, so the flags must agree exactly
-      assertTrue(Math.abs(x.maxPreact()) > 1e-3 || x.outputLayer(), "a neuron near the boundary: " + where);
-      assertEquals(x.dead(), y.dead(), where);
-      assertEquals(x.dormant(), y.dormant(), where);
+      // away from the boundary, where a reordered sum cannot flip them, the flags agree exactly
+      if (Math.abs(x.maxPreact()) > 1e-3 || x.outputLayer()) {
+        assertEquals(x.dead(), y.dead(), where);
+        assertEquals(x.dormant(), y.dormant(), where);
+      } else {
+        nearBoundary++;
+      }
     }
+    // the flags are compared on at least 95% of the rows
+    assertTrue(nearBoundary * 20 <= a.neurons().size(), nearBoundary + " neurons within 1e-3 of the boundary");
     for (int i = 0; i < a.layers().size(); i++) {
       LayerRecord x = a.layers().get(i);
       LayerRecord y = b.layers().get(i);

@@ -31,6 +31,15 @@ public interface Activation {
     forward(z, param, z.ulike(), out, z.ulike());
   }
 
+  /**
+   * Whether a neuron whose pre-activation never exceeds {@code maxPreact} over a set of rows has
+   * f'(z) = 0 on every one of them: its incoming weights and bias then get no gradient from those
+   * rows. Only ReLU has such a region; every other activation's derivative is non-zero everywhere.
+   */
+  default boolean zeroGradientBelow(double maxPreact) {
+    return false;
+  }
+
   /** Whether the negative-side slope is a trained parameter (PReLU). */
   default boolean learnsSlope() {
     return false;

@@ -38,6 +38,12 @@ public final class Relu implements Activation {
     }
   }
 
+  /** f'(z) = 0 on every row iff z <= 0 on all (z < 0 on all when f'(0) = 1: a row at exactly 0 still teaches). */
+  @Override
+  public boolean zeroGradientBelow(double maxPreact) {
+    return gradAtZero == 0 ? maxPreact <= 0 : maxPreact < 0;
+  }
+
   @Override
   public void derivative(INDArray z, INDArray param, INDArray out) {
     if (gradAtZero == 0) {
