@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summarize", description = "Estimate and 95% confidence interval of a metric over seeds, per group of settings, from a sweep's trials table (or any SQL over its views). The interval follows what the metric is (--kind): a share of trials with Wilson's interval (binary: the default for a true/false metric), a fraction per trial with Student's t clipped to [0, 1] (proportion: the default for dead_fraction, dormant_fraction, saturated_fraction, the active rates and the accuracies), Student's t (continuous: any other metric), or the geometric mean with t on the logs (log: positive values spanning orders of magnitude; sd is then that of the logs). A group whose values are all equal shows no variation.")
+@Command(name = "summarize", description = "Estimate and 95%% confidence interval of a metric over seeds, per group of settings, from a sweep's trials table (or any SQL over its views). The interval follows what the metric is (--kind): a share of trials with Wilson's interval (binary: the default for a true/false metric), a fraction per trial with Student's t clipped to [0, 1] (proportion: the default for dead_fraction, dormant_fraction, saturated_fraction, the active rates and the accuracies), Student's t (continuous: any other metric), or the geometric mean with t on the logs (log: positive values spanning orders of magnitude; sd is then that of the logs). A group whose values are all equal shows no variation.")
 final class SummarizeCommand implements Callable<Integer> {
   /**
    * Columns of the trials, layers, neurons and curves tables that are a fraction per trial, so a
