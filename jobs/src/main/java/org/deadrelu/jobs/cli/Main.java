@@ -46,6 +46,7 @@ public final class Main implements Runnable {
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out).setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true); // --kind log or LOG
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       if (e instanceof UserInputException || e instanceof SweepValidationException
           || e instanceof DataException) {
