@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Which hyperparameters kill ReLU neurons, and which cures bring them back.",
     subcommands = {ValidateCommand.class, PlanCommand.class, SweepCommand.class, SqlCommand.class,
-        SummarizeCommand.class, ReportCommand.class})
+        SummarizeCommand.class, ReportCommand.class, FindingsCommand.class})
 public final class Main implements Runnable {
   /** Invalid input: a sweep file, data file, option or path that cannot be used. */
   public static final int EXIT_INVALID_INPUT = 2;

@@ -60,6 +60,7 @@ public final class TrialsTable {
       config("fault_at_step", IntegerType, true, TrialConfig::faultAtStep),
       config("revival", StringType, false, c -> EnumNames.of(c.revival())),
       config("revival_every", IntegerType, true, TrialConfig::revivalEvery),
+      config("revival_washout", IntegerType, true, TrialConfig::revivalWashout),
       config("kick_sigma", DoubleType, true, TrialConfig::kickSigma),
       config("kick_target", StringType, true, TrialConfig::kickTarget),
       config("kick_scope", StringType, true, TrialConfig::kickScope),

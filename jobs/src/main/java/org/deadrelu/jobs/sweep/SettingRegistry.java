@@ -100,6 +100,8 @@ final class SettingRegistry {
       (b, v) -> b.revival((RevivalKind) v), b -> b.revival);
   static final Setting REVIVAL_EVERY = new Setting("revival", "every", IntegerRule.atLeast(1),
       (b, v) -> b.revivalEvery((Integer) v), b -> b.revivalEvery);
+  static final Setting WASHOUT = new Setting("revival", "washout", IntegerRule.atLeast(0),
+      (b, v) -> b.revivalWashout((Integer) v), b -> b.revivalWashout);
   static final Setting SIGMA = new Setting("revival", "sigma", new NumberRule(Interval.above(0)),
       (b, v) -> b.kickSigma((Double) v), b -> b.kickSigma);
   static final Setting TARGET = new Setting("revival", "target", ChoiceRule.ofWords("dead", "dormant"),
@@ -120,7 +122,7 @@ final class SettingRegistry {
       FEATURES, FUNCTION, TEST_FRACTION, DATA_SEED, HIDDEN, DEPTH, WIDTH, ACTIVATION, ALPHA, HEAD, INIT,
       INIT_BIAS, RELU_GRAD_AT_ZERO, OPTIMIZER, STEPS, BATCH_SIZE, LR, MOMENTUM, ADAM_BETA1, ADAM_BETA2,
       L2, DECAY_BIAS, FAULT_AT_STEP, EVERY, PROBE_SAMPLES, DEATH_ROWS, DORMANT_TAU, SATURATION_EPS, STRATEGY,
-      REVIVAL_EVERY, SIGMA, TARGET, SCOPE, OFFSET, HOLD, ANNEAL, SCHEDULE);
+      REVIVAL_EVERY, WASHOUT, SIGMA, TARGET, SCOPE, OFFSET, HOLD, ANNEAL, SCHEDULE);
 
   /**
    * Short names that must be written dotted as axes: {@code samples} is in two sections, and

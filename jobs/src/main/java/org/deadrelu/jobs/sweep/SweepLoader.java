@@ -31,7 +31,7 @@ public final class SweepLoader {
   public static final int DEFAULT_MAX_TRIALS = 10_000;
 
   static final List<String> TOP_KEYS = List.of("name", "description", "data", "model", "train", "probe",
-      "revival", "seeds", "grid", "random", "max_trials");
+      "revival", "seeds", "grid", "random", "max_trials", "claims");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final IntegerRule SEED_COUNT = IntegerRule.atLeast(1);
@@ -102,12 +102,13 @@ public final class SweepLoader {
     List<AxisSpec> grid = top.containsKey("grid") ? gridReader.read(top.get("grid").value()) : List.of();
     RandomReader randomReader = new RandomReader(problems);
     RandomSpec random = top.containsKey("random") ? randomReader.read(top.get("random").value()) : null;
+    List<Claim> claims = top.containsKey("claims") ? new ClaimReader(problems).read(top.get("claims").value()) : List.of();
     checkLayerShape(List.of(sections.written(), gridReader.named(), randomReader.named()));
     checkGridRandomOverlap(grid, random);
     List<PlanLevel> levels = PlanOrder.of(grid, random, problems);
     problems.throwIfAny();
 
-    SweepSpec spec = new SweepSpec(name, description, sections.base(), levels, seeds, maxTrials);
+    SweepSpec spec = new SweepSpec(name, description, sections.base(), levels, seeds, maxTrials, claims);
     checkSize(spec, top, root);
     problems.throwIfAny();
     spec.checkCombinations(problems);

@@ -27,17 +27,19 @@ public final class SweepSpec {
   private final List<PlanLevel> levels;
   private final Seeds seeds;
   private final int maxTrials;
+  private final List<Claim> claims;
   private final PlanWalker walker;
   private Long plannedTrialCount;
 
   SweepSpec(String name, String description, Map<Setting, SettingValue> base, List<PlanLevel> levels,
-      Seeds seeds, int maxTrials) {
+      Seeds seeds, int maxTrials, List<Claim> claims) {
     this.name = name;
     this.description = description;
     this.base = Map.copyOf(base);
     this.levels = List.copyOf(levels);
     this.seeds = seeds;
     this.maxTrials = maxTrials;
+    this.claims = List.copyOf(claims);
     this.walker = new PlanWalker(base, levels);
   }
 
@@ -54,6 +56,11 @@ public final class SweepSpec {
   /** The fixed settings with every default filled in, before any axis applies; seed 0. */
   public TrialConfig base() {
     return TrialResolver.resolve(base).build();
+  }
+
+  /** The claims the sweep tests (its file's claims: list), in file order; empty for none. */
+  public List<Claim> claims() {
+    return claims;
   }
 
   /** The replicate seeds, innermost in the expansion. */

@@ -59,10 +59,10 @@ class ClaimsTest {
     List<TrialOutput> out = ClaimRun.run("born-dead", 20, b -> b);
     double deepNarrow = mean(where(out, c -> c.hidden().size() == 50 && c.hidden().get(0) == 2)
         .map(o -> o.summary().collapsedAtInit() ? 1.0 : 0.0));
-    double shallowWide = mean(where(out, c -> c.hidden().size() == 2 && c.hidden().get(0) == 16)
+    double shallowWide = mean(where(out, c -> c.hidden().size() == 2 && c.hidden().get(0) == 10)
         .map(o -> o.summary().collapsedAtInit() ? 1.0 : 0.0));
     assertTrue(deepNarrow >= 0.8, "depth 50, width 2: " + deepNarrow);
-    assertTrue(shallowWide <= 0.2, "depth 2, width 16: " + shallowWide);
+    assertTrue(shallowWide <= 0.2, "depth 2, width 10: " + shallowWide);
   }
 
   @Test

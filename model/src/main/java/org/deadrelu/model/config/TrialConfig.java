@@ -51,6 +51,8 @@ import java.util.stream.Collectors;
  * @param faultAtStep for testing failure handling: the trial throws at this step; null normally
  * @param revival the cure applied during training
  * @param revivalEvery kick and redo: intervene every this many steps
+ * @param revivalWashout kick and redo: no intervention in the last this many steps, so the end
+ *     measures what a cure left, not what it just did; null for none
  * @param kickSigma kick: standard deviation of the noise
  * @param kickTarget kick: "dead" or "dormant" neurons
  * @param kickScope kick: "neuron" (only the targets) or "layer" (every neuron of a layer holding one)
@@ -96,6 +98,7 @@ public record TrialConfig(
     Integer faultAtStep,
     RevivalKind revival,
     Integer revivalEvery,
+    Integer revivalWashout,
     Double kickSigma,
     String kickTarget,
     String kickScope,
@@ -147,6 +150,10 @@ public record TrialConfig(
     revival = revival == null ? RevivalKind.NONE : revival;
     if (revival != RevivalKind.KICK && revival != RevivalKind.REDO) {
       revivalEvery = null;
+      revivalWashout = null;
+    }
+    if (revivalWashout != null && revivalWashout == 0) {
+      revivalWashout = null; // no washout, spelled either way, is one trial
     }
     if (revival != RevivalKind.KICK) {
       kickSigma = null;
@@ -219,6 +226,7 @@ public record TrialConfig(
       field(s, "revival.strategy", EnumNames.of(revival));
     }
     field(s, "revival.every", revivalEvery);
+    field(s, "revival.washout", revivalWashout);
     field(s, "revival.sigma", kickSigma);
     field(s, "revival.target", kickTarget);
     field(s, "revival.scope", kickScope);
@@ -291,6 +299,7 @@ public record TrialConfig(
     public Integer faultAtStep;
     public RevivalKind revival = RevivalKind.NONE;
     public int revivalEvery = 100;
+    public Integer revivalWashout;
     public double kickSigma = 0.1;
     public String kickTarget = "dead";
     public String kickScope = "neuron";
@@ -338,6 +347,7 @@ public record TrialConfig(
       faultAtStep = c.faultAtStep;
       revival = c.revival;
       revivalEvery = c.revivalEvery == null ? revivalEvery : c.revivalEvery;
+      revivalWashout = c.revivalWashout;
       kickSigma = c.kickSigma == null ? kickSigma : c.kickSigma;
       kickTarget = c.kickTarget == null ? kickTarget : c.kickTarget;
       kickScope = c.kickScope == null ? kickScope : c.kickScope;
@@ -383,6 +393,7 @@ public record TrialConfig(
     public Builder faultAtStep(Integer v) { faultAtStep = v; return this; }
     public Builder revival(RevivalKind v) { revival = v; return this; }
     public Builder revivalEvery(int v) { revivalEvery = v; return this; }
+    public Builder revivalWashout(Integer v) { revivalWashout = v; return this; }
     public Builder kickSigma(double v) { kickSigma = v; return this; }
     public Builder kickTarget(String v) { kickTarget = v; return this; }
     public Builder kickScope(String v) { kickScope = v; return this; }
@@ -396,7 +407,7 @@ public record TrialConfig(
       return new TrialConfig(dataSource, dataPath, dataLabel, dataTask, dataSamples, dataNoise,
           dataClasses, dataFeatures, dataFunction, testFraction, dataSeed, hidden, activation, alpha,
           head, init, initBias, reluGradAtZero, optimizer, steps, batchSize, lr, momentum, adamBeta1,
-          adamBeta2, l2, decayBias, probeEvery, probeSamples, deathRows, dormantTau, saturationEps, faultAtStep, revival, revivalEvery, kickSigma, kickTarget,
+          adamBeta2, l2, decayBias, probeEvery, probeSamples, deathRows, dormantTau, saturationEps, faultAtStep, revival, revivalEvery, revivalWashout, kickSigma, kickTarget,
           kickScope, warmingOffset, warmingHold, warmingAnneal, warmingSchedule, seed);
     }
   }

@@ -226,7 +226,8 @@ public final class Trainer {
           recorders[s].intervened(events);
         }
         boolean periodic = c.revival() == RevivalKind.KICK || c.revival() == RevivalKind.REDO;
-        if (periodic && step > 0 && step % c.revivalEvery() == 0) {
+        boolean washout = c.revivalWashout() != null && step >= c.steps() - c.revivalWashout();
+        if (periodic && step > 0 && step % c.revivalEvery() == 0 && !washout) {
           due.add(s);
         }
       }
