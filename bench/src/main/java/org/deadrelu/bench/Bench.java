@@ -235,8 +235,9 @@ public final class Bench {
     /** Below this two-thread gain of the integer loop, the cores were shared with something this machine cannot see. */
     private static final double HOST_BUSY = 1.8;
     private Double shardPeakMb;
-    private Double probeShare;
-    private Integer probeSharePopulation;
+    /** By configuration: the judged population's probing share (NaN: below noise). */
+    private final Map<RefConfig, Double> probeShare = new java.util.EnumMap<>(RefConfig.class);
+    private final Map<RefConfig, Integer> probeSharePopulation = new java.util.EnumMap<>(RefConfig.class);
     private Double worstEngineRssGrowth;
     private String worstEngineRssVariant;
     private final List<String> problems = new ArrayList<>();
@@ -710,18 +711,26 @@ public final class Bench {
     // ------------------------------------------------------------------ probe
 
     private void probe() {
+      // a regression and a classifier: accuracy, and the softmax head, are on the classifier's path only
+      probe(RefConfig.A, "reference-(a) trials (a regression: 2000 teacher rows, 20% held out; probe.samples 512,"
+          + " death over every training row)");
+      probe(RefConfig.B, "reference-(b) trials (a classifier: the 1797 digits, 20% held out; probe.samples 512,"
+          + " death over every training row)");
+    }
+
+    private void probe(RefConfig config, String what) {
       int n100 = checkpoints(o.probeSteps, 100);
       int nEnds = checkpoints(o.probeSteps, o.probeSteps);
-      report.append(String.format(Locale.ROOT, "%n== Probing cost: whole reference-(a) trials (Trainer, %d steps, probe.samples 512,"
-          + " test split 400 rows), probing every 100 steps (%d checkpoints) vs only at the ends (%d); fastest of %d"
-          + " alternating rounds ==%n", o.probeSteps, n100, nEnds, o.probeRounds));
+      report.append(String.format(Locale.ROOT, "%n== Probing cost: whole %s, Trainer, %d steps, probing every 100 steps"
+          + " (%d checkpoints) vs only at the ends (%d); fastest of %d alternating rounds ==%n", what, o.probeSteps, n100,
+          nEnds, o.probeRounds));
       TextTable t = new TextTable("population", "ms/trial every 100", "ms/trial ends only", "ms/checkpoint/trial",
           "probing share");
       try {
-        progress("probe cost: populations %s, %d steps", o.probePopulations, o.probeSteps);
-        List<String> r = Jvm.run(List.of("-Xmx2g"), logs.resolve("probe.log"), 3600, "--probe",
+        progress("probe cost (%s): populations %s, %d steps", config.id, o.probePopulations, o.probeSteps);
+        List<String> r = Jvm.run(List.of("-Xmx2g"), logs.resolve("probe-" + config.id + ".log"), 3600, "--probe",
             String.valueOf(o.probeSteps), String.valueOf(o.probeRounds),
-            o.probePopulations.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            o.probePopulations.stream().map(String::valueOf).collect(Collectors.joining(",")), config.id);
         for (String l : r) {
           if (!l.startsWith("probe ")) {
             continue;
@@ -735,8 +744,8 @@ public final class Bench {
           boolean measurable = perCheckpoint > 0;
           t.add("P=" + p, fmt("%.1f", every), fmt("%.1f", ends), fmt("%.2f", perCheckpoint),
               measurable ? fmt("%.1f%%", 100 * share) : "below noise");
-          probeShare = measurable ? share : Double.NaN;
-          probeSharePopulation = p;
+          probeShare.put(config, measurable ? share : Double.NaN);
+          probeSharePopulation.put(config, p);
         }
       } catch (IOException | InterruptedException | RuntimeException e) {
         problems.add("probe: " + e.getMessage());
@@ -744,7 +753,7 @@ public final class Bench {
       }
       t.print(report);
       report.append("probing share = checkpoints x (cost of one checkpoint) / trial time at every 100; a checkpoint"
-          + " = neuron probe + held-out evaluation\n");
+          + " = death over the training split + neuron probe + held-out evaluation\n");
     }
 
     /** As the engine's Checkpoints: step 0, every EVERY steps, and the last step. */
@@ -775,11 +784,15 @@ public final class Bench {
       target(t, "Spark local[2] / local[1] trials/s >= 1.8", sparkRatio, 1.8, true, "%.2f",
           threadRatio == null ? null : fmt("two threads: loop %.2f, sgemm-128 %.2f, integer %.2f", threadRatio,
               gemmRatio, integerRatio));
-      if (probeShare != null && probeShare.isNaN()) {
-        t.add("probing share of a trial <= 20%", "below noise (P=" + probeSharePopulation + ")", "inconclusive");
-      } else {
-        target(t, "probing share of a trial <= 20%", probeShare == null ? null : 100 * probeShare, 20, false, "%.1f%%",
-            probeSharePopulation == null ? null : "P=" + probeSharePopulation);
+      for (RefConfig c : List.of(RefConfig.A, RefConfig.B)) {
+        String name = "(" + c.id + ") probing share of a trial <= 20%";
+        Double share = probeShare.get(c);
+        Integer p = probeSharePopulation.get(c);
+        if (share != null && share.isNaN()) {
+          t.add(name, "below noise (P=" + p + ")", "inconclusive");
+        } else {
+          target(t, name, share == null ? null : 100 * share, 20, false, "%.1f%%", p == null ? null : "P=" + p);
+        }
       }
       target(t, "RSS growth " + o.rssSteps1 + " -> " + o.rssSteps2 + " steps <= 10% (worst deadrelu variant)",
           worstEngineRssGrowth == null ? null : 100 * worstEngineRssGrowth, 10, false, "%+.1f%%", worstEngineRssVariant);

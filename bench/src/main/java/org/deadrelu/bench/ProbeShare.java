@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ops.executioner.OpExecutioner.ProfilingMode;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The probe-cost role: whole trials of reference (a) through the engine's {@code Trainer} (as the
+ * The probe-cost role: whole trials of a reference configuration ((a), a regression, or (b), a
+ * classifier on the digits) through the engine's {@code Trainer} (as the
  * executors run them: float, profiling off), probing every 100 steps (the default) against probing
  * only at step 0 and the last step, alternating, per population size. The difference is what the
  * extra checkpoints cost; scaled to all checkpoints it is the share of a trial's time spent probing.
@@ -23,7 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ProbeShare {
   private ProbeShare() {}
 
-  /** {@code --probe STEPS ROUNDS P1,P2,...}; replies one line per population: P, fastest ms every-100, fastest ms ends-only. */
+  /**
+   * {@code --probe STEPS ROUNDS P1,P2,... CONFIG}; replies one line per population: P, fastest ms
+   * every-100, fastest ms ends-only.
+   */
   static void main(String[] a) {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
@@ -34,12 +38,13 @@ final class ProbeShare {
     for (String p : a[2].split(",")) {
       pops.add(Integer.parseInt(p.trim()));
     }
-    Dataset data = DatasetFactory.build(RefConfig.A.trial(0), null);
+    RefConfig config = RefConfig.of(a[3]);
+    Dataset data = DatasetFactory.build(config.trial(0), null);
     Trainer trainer = new Trainer();
     // warm-up: one short run of each kind
     for (int p : pops) {
-      trainer.train(trials(p, Math.min(steps, 200), 100), data);
-      trainer.train(trials(p, Math.min(steps, 200), Math.min(steps, 200)), data);
+      trainer.train(trials(config, p, Math.min(steps, 200), 100), data);
+      trainer.train(trials(config, p, Math.min(steps, 200), Math.min(steps, 200)), data);
     }
     double[][] every = new double[pops.size()][rounds];
     double[][] ends = new double[pops.size()][rounds];
@@ -49,7 +54,7 @@ final class ProbeShare {
         boolean everyFirst = (r + i) % 2 == 0;
         for (int k = 0; k < 2; k++) {
           boolean isEvery = (k == 0) == everyFirst;
-          List<TrialConfig> t = trials(p, steps, isEvery ? 100 : steps);
+          List<TrialConfig> t = trials(config, p, steps, isEvery ? 100 : steps);
           long start = System.nanoTime();
           trainer.train(t, data);
           double ms = (System.nanoTime() - start) / 1e6;
@@ -65,9 +70,9 @@ final class ProbeShare {
     reply.println("@@done");
   }
 
-  private static List<TrialConfig> trials(int population, int steps, int every) {
+  private static List<TrialConfig> trials(RefConfig config, int population, int steps, int every) {
     List<TrialConfig> t = new ArrayList<>();
-    for (TrialConfig c : RefConfig.A.trials(population)) {
+    for (TrialConfig c : config.trials(population)) {
       t.add(c.toBuilder().steps(steps).probeEvery(every).build());
     }
     return t;

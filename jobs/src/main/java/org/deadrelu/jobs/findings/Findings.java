@@ -37,8 +37,12 @@ public final class Findings {
   }
 
   /** One sweep's outcome: its trials by status and each claim's result. */
+  /**
+   * @param folder the sweep's tables, as the options name it ({@code out/<sweep name>})
+   * @param ran trials trained in this run; the others were already in the folder
+   */
   public record SweepOutcome(SweepFile file, String folder, Map<String, Long> statuses, List<ClaimOutcome> claims,
-      double seconds) {}
+      int ran, double seconds) {}
 
   /** A claim and what its evaluation gave. */
   public record ClaimOutcome(Claim claim, ClaimResult result) {}
@@ -71,7 +75,8 @@ public final class Findings {
       Map<String, Long> statuses = new java.util.TreeMap<>();
       spark.sql("SELECT status, count(*) FROM trials GROUP BY status").collectAsList()
           .forEach(r -> statuses.put(r.getString(0), r.getLong(1)));
-      out.add(new SweepOutcome(f, report.folder(), statuses, claims, (System.nanoTime() - started) / 1e9));
+      String folder = options.out().replaceAll("/+$", "") + "/" + f.spec().name();
+      out.add(new SweepOutcome(f, folder, statuses, claims, report.ran(), (System.nanoTime() - started) / 1e9));
     }
     return out;
   }

@@ -28,6 +28,8 @@ final class ClaimReader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private final Problems problems;
+  /** The mapping being read, where a missing key is reported. */
+  private Node current;
 
   ClaimReader(Problems problems) {
     this.problems = problems;
@@ -180,6 +182,7 @@ final class ClaimReader {
       problems.at(node, field, "must be a mapping of " + accepted + ", got " + Scalar.describe(node));
       return null;
     }
+    current = m;
     Map<String, YamlEntry> out = new LinkedHashMap<>();
     for (YamlEntry e : YamlEntry.of(m)) {
       if (!accepted.contains(e.key())) {
@@ -195,7 +198,7 @@ final class ClaimReader {
     YamlEntry entry = e.get(key);
     if (entry == null) {
       if (required) {
-        problems.atLine(0, 0, field + "." + key, "required");
+        problems.at(current, field + "." + key, "required");
       }
       return null;
     }

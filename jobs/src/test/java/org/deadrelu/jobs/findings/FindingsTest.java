@@ -59,7 +59,7 @@ class FindingsTest {
   void everyClaimSweepOfTheRepositoryIsOnThePage() {
     assertTrue(sweeps.size() >= 9, "claim sweeps found: " + sweeps.size());
     assertTrue(page.startsWith("# Findings\n"));
-    assertTrue(page.contains(" (wall time) on "), "the wall time and the machine");
+    assertTrue(page.contains(" (wall time, training ") && page.contains(" cores, "), "the wall time and the machine");
     assertTrue(page.contains("**Scaled down**"), "a scaled-down page says so");
     for (SweepSpec s : sweeps) {
       assertTrue(page.contains("\n## " + s.name() + "\n"), "section of " + s.name());

@@ -1,5 +1,6 @@
 package org.deadrelu.model.probe;
 
+import org.deadrelu.model.net.HostCopy;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
 
@@ -51,15 +52,18 @@ public final class DeathScan {
       }
     }
     int chunk = pass.rows();
+    HostCopy copy = new HostCopy();
     for (int from = 0; from < rows; from += chunk) {
       filler.fill(from, Math.min(chunk, rows - from), pass);
       net.forward(pass);
       for (int l = 0; l < layers; l++) {
-        double[][] m = pass.z(l).max(1).toDoubleMatrix();
+        double[] m = copy.read(pass.z(l).max(1)); // [P, width], row-major
+        int width = sizes[l + 1];
         for (int s = 0; s < p; s++) {
-          for (int i = 0; i < m[s].length; i++) {
+          for (int i = 0; i < width; i++) {
+            double v = m[s * width + i];
             // a NaN pre-activation (a diverged network) makes the maximum NaN: never dead
-            max[s][l][i] = Double.isNaN(m[s][i]) || Double.isNaN(max[s][l][i]) ? Double.NaN : Math.max(max[s][l][i], m[s][i]);
+            max[s][l][i] = Double.isNaN(v) || Double.isNaN(max[s][l][i]) ? Double.NaN : Math.max(max[s][l][i], v);
           }
         }
       }

@@ -1,7 +1,7 @@
 package org.deadrelu.model.train;
 
 import org.deadrelu.model.data.Dataset;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.deadrelu.model.net.HostCopy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -98,28 +98,23 @@ final class PopulationData {
 
   /** Reusable Java arrays and the bulk copy into native memory, in the buffer's data type. */
   static final class Staging {
-    private final java.util.Map<String, double[]> doubles = new java.util.HashMap<>();
-    private final java.util.Map<Integer, float[]> floats = new java.util.HashMap<>();
+    /** By purpose ("x", "y") and length: a training batch and a probe chunk each keep their own. */
+    private final java.util.Map<String, java.util.Map<Integer, double[]>> arrays = new java.util.HashMap<>();
+    private final HostCopy toNative = new HostCopy();
 
     double[] buffer(String name, int length) {
-      double[] b = doubles.get(name + length);
-      if (b == null) {
-        b = new double[length];
-        doubles.put(name + length, b);
-      }
-      return b;
+      return arrays.computeIfAbsent(name, k -> new java.util.HashMap<>()).computeIfAbsent(length, double[]::new);
     }
 
+    /**
+     * One native copy of the whole buffer ({@link HostCopy}): {@code DataBuffer.setData} writes
+     * element by element, which took most of a checkpoint's time on the digits.
+     */
     void copy(double[] values, INDArray target) {
-      if (target.dataType() == DataType.DOUBLE) {
-        target.data().setData(values);
-        return;
+      if (target.length() != values.length) {
+        throw new IllegalArgumentException(values.length + " values for " + target.shapeInfoToString());
       }
-      float[] f = floats.computeIfAbsent(values.length, float[]::new);
-      for (int i = 0; i < values.length; i++) {
-        f[i] = (float) values[i];
-      }
-      target.data().setData(f);
+      toNative.write(values, target);
     }
   }
 }

@@ -12,6 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * it allocates its temporaries.
  */
 public final class ReluNormalizeCrossEntropy implements Head {
+  /** Only a positive z gets probability; a row without one predicts nothing. */
+  private final ArgmaxAccuracy accuracy = new ArgmaxAccuracy(0.0);
 
   @Override
   public HeadKind kind() {
@@ -41,6 +43,11 @@ public final class ReluNormalizeCrossEntropy implements Head {
     INDArray dh = y.mul(hy.rdiv(1.0)).negi().addi(sum.rdiv(1.0)).divi(rows);
     dz.assign(dh.muli(scratch));
     return loss;
+  }
+
+  @Override
+  public double[] accuracy(INDArray z, INDArray y) {
+    return accuracy.of(z, y);
   }
 
   @Override

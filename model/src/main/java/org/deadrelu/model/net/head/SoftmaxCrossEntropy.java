@@ -19,6 +19,7 @@ public final class SoftmaxCrossEntropy implements Head {
   private final HostCopy logits = new HostCopy();
   private final HostCopy targets = new HostCopy();
   private final HostCopy gradient = new HostCopy();
+  private final ArgmaxAccuracy accuracy = new ArgmaxAccuracy(Double.NEGATIVE_INFINITY);
 
   @Override
   public HeadKind kind() {
@@ -59,6 +60,12 @@ public final class SoftmaxCrossEntropy implements Head {
     }
     gradient.write(g, dz);
     return loss;
+  }
+
+  /** Softmax is increasing in z: the most probable class is the largest z. */
+  @Override
+  public double[] accuracy(INDArray z, INDArray y) {
+    return accuracy.of(z, y);
   }
 
   @Override
