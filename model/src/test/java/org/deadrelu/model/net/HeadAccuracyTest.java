@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Accuracy against its definition, computed here from the probabilities themselves: the share of
  * rows whose most probable class (the first, on a tie) is the target; a row with no distribution
- * (ReLU normalization with no positive output) predicts nothing. Three networks, one of them NaN.
+ * (ReLU normalization with no positive output) predicts nothing. Three networks, one of them NaN,
+ * with rows of tied outputs.
  */
 class HeadAccuracyTest {
   private static final int P = 3;
@@ -30,6 +31,10 @@ class HeadAccuracyTest {
         for (int j = 0; j < CLASSES; j++) {
           // every fifth row all negative: ReLU normalization has no distribution there
           z[s][r][j] = s == 2 ? Double.NaN : r % 5 == 0 ? -1 - rng.nextDouble() : rng.nextGaussian() * 3;
+        }
+        if (r % 7 == 3 && s != 2) {
+          // a tie for the top: classes 1 and 2 share the largest output, and the first one is predicted
+          z[s][r][1] = z[s][r][2] = 10.0 + r;
         }
       }
     }
