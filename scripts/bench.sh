@@ -11,9 +11,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 # Build model, jobs and bench (compile only: no tests, no packaging or shading); the bench profile
-# adds the module. Offline by default; BENCH_ONLINE=1 lets Maven download (first use: deeplearning4j-nn).
-offline=-o
-[[ "${BENCH_ONLINE:-0}" == 1 ]] && offline=
+# adds the module. Maven downloads what the local repository lacks (DL4J's deeplearning4j-nn, on first
+# use), as the build does; BENCH_OFFLINE=1 forbids it.
+offline=
+[[ "${BENCH_OFFLINE:-0}" == 1 ]] && offline=-o
 echo "bench: compiling (./mvnw $offline -Pbench -pl bench -am compile)..." >&2
 ./mvnw $offline -q -B -Pbench -pl bench -am -DskipTests compile >&2
 

@@ -41,6 +41,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--commit-every", defaultValue = "0", description = "Trials per committed wave; a killed driver loses at most one wave (default: max(64, 16 x cores)).")
   int commitEvery;
 
+  @Option(names = "--compact-min-files", defaultValue = "" + SweepOptions.DEFAULT_COMPACT_MIN_FILES, description = "At the end, rewrite a table written in several waves once it has this many files (or 256 MiB), sorted across them (default ${DEFAULT-VALUE}).")
+  int compactMinFiles;
+
   @Option(names = "--progress", defaultValue = "5", description = "Seconds between progress lines; 0 for none (default ${DEFAULT-VALUE}).")
   int progress;
 
@@ -53,7 +56,8 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintStream log = new PrintStream(new WriterOutputStream(out), true);
     SweepReport report = new SweepRunner(spark, log)
-        .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, memory.memoryBudgetMb, commitEvery, progress), file.text());
+        .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, memory.memoryBudgetMb, commitEvery, progress,
+            compactMinFiles), file.text());
     printSummary(spark, report, out);
     return report.allFailed() ? Main.EXIT_ALL_FAILED : 0;
   }

@@ -6,6 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -29,6 +33,11 @@ import org.apache.spark.sql.functions;
 public final class Compaction {
   /** Files of about 128 MiB (as written, before compression): few files, each of several row groups. */
   public static final long TARGET_FILE_BYTES = 128L << 20;
+  /**
+   * A table this large is compacted whatever its file count: a reader's skipping by row-group
+   * statistics then saves more than the rewrite costs. A smaller one only once it has many files.
+   */
+  public static final long MIN_BYTES = 256L << 20;
 
   private final SparkSession spark;
   private final ResultStore store;
@@ -50,26 +59,74 @@ public final class Compaction {
   /** What one table's compaction did. */
   public record Result(String table, int filesBefore, int filesAfter, long bytesBefore, double seconds) {}
 
-  /** Compacts every table written in more than one wave; returns what was done. */
-  public List<Result> compactAll() throws IOException {
-    List<Result> done = new ArrayList<>();
+  /**
+   * Compacts every table written in more than one wave that has at least {@code minFiles} files or
+   * {@link #MIN_BYTES}, the tables side by side (one Spark job each, at once); returns what was done.
+   * Each table's swap is committed on its own, as {@link #compact} does.
+   */
+  public List<Result> compactAll(int minFiles) throws IOException {
+    List<Table<?>> due = new ArrayList<>();
     for (Table<?> t : Tables.all()) {
-      if (store.manifestsOf(t.name()) > 1) {
-        done.add(compact(t));
+      if (store.manifestsOf(t.name()) > 1 && (store.committedFiles(t.name()).size() >= minFiles
+          || store.committedBytes(t.name()) >= MIN_BYTES)) {
+        due.add(t);
       }
     }
-    return done;
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(due.size(), r -> {
+      Thread t = new Thread(r, "deadrelu-compaction");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Result>> running = new ArrayList<>();
+      for (Table<?> t : due) {
+        running.add(pool.submit(() -> compact(t)));
+      }
+      List<Result> done = new ArrayList<>();
+      for (Future<Result> f : running) {
+        done.add(f.get());
+      }
+      return done;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while compacting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("compaction failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
-  /** Rewrites one table's committed files as globally sorted ones, commits the swap, deletes the old. */
+  /** Compacts every table written in more than one wave, whatever its size. */
+  public List<Result> compactAll() throws IOException {
+    return compactAll(2);
+  }
+
+  /**
+   * Rewrites one table's committed files as globally sorted ones, commits the swap, deletes the old.
+   * Safe beside another table's: the rewrite is a Spark job of its own, and the ledger is touched
+   * under the store's lock.
+   */
   public Result compact(Table<?> table) throws IOException {
     long started = System.nanoTime();
-    Set<String> old = store.committedFiles(table.name());
-    long bytes = store.committedBytes(table.name());
+    Set<String> old;
+    long bytes;
+    synchronized (store) {
+      old = store.committedFiles(table.name());
+      bytes = store.committedBytes(table.name());
+    }
     Set<String> added = stage(table, old, bytes);
-    publish(table, added);
-    store.commitRewrite(table.name(), added, old);
-    store.deleteRetired(table.name(), old);
+    synchronized (store) {
+      publish(table, added);
+      store.commitRewrite(table.name(), added, old);
+      store.deleteRetired(table.name(), old);
+    }
     return new Result(table.name(), old.size(), added.size(), bytes, (System.nanoTime() - started) / 1e9);
   }
 

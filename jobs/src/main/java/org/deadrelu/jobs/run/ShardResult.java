@@ -6,11 +6,12 @@ import java.util.Map;
 import org.deadrelu.model.result.TrialStatus;
 
 /**
- * What a shard's task sends back to the driver: each trial's status, and the file it wrote per table
- * (in that table's incoming folder; a table the shard has no rows for has none). The rows themselves
- * stay in the files.
+ * What a shard's task sends back to the driver: each trial's status, the file it wrote per table
+ * (in that table's incoming folder; a table the shard has no rows for has none), and where its time
+ * went. The rows themselves stay in the files.
  */
-record ShardResult(Map<String, TrialStatus> statusByTrial, Map<String, String> fileByTable) implements Serializable {
+record ShardResult(Map<String, TrialStatus> statusByTrial, Map<String, String> fileByTable, TaskTimes times)
+    implements Serializable {
   ShardResult {
     statusByTrial = new LinkedHashMap<>(statusByTrial);
     fileByTable = new LinkedHashMap<>(fileByTable);

@@ -52,10 +52,12 @@ final class ShardTask implements Function<Shard, ShardResult> {
 
   @Override
   public ShardResult call(Shard shard) throws IOException {
+    long started = System.nanoTime();
     EngineSettings.apply();
     Map<String, LabeledTable> tables = files.value();
+    Trainer trainer = new Trainer();
     // the planner sized the shard for memory; it trains as populations of what fits the cache
-    List<TrialOutput> out = new ShardTrainer(new Trainer(), path -> {
+    List<TrialOutput> out = new ShardTrainer(trainer, path -> {
       LabeledTable t = tables.get(path);
       if (t == null) {
         throw new IllegalStateException("data file " + path + " was not loaded by the driver");
@@ -71,19 +73,29 @@ final class ShardTask implements Function<Shard, ShardResult> {
     });
     // each attempt names its files afresh: a retried or speculative attempt never touches another's
     String name = String.format(Locale.ROOT, "part-%05d-%s.snappy.parquet", shard.index(), UUID.randomUUID());
+    long trained = System.nanoTime();
+    long rowsNanos = 0;
+    long writingNanos = 0;
     Map<String, String> written = new LinkedHashMap<>();
     for (Table<?> table : Tables.all()) {
+      long t0 = System.nanoTime();
       List<Row> rows = new ArrayList<>();
       for (TrialOutput o : out) {
         rows.addAll(table.rows(sweep, o));
       }
+      long t1 = System.nanoTime();
       if (!rows.isEmpty()) {
         TableFiles.write(table, rows, new Path(incoming.get(table.name()), name), hadoopConf.value().value());
         written.put(table.name(), name);
       }
+      rowsNanos += t1 - t0;
+      writingNanos += System.nanoTime() - t1;
     }
     Map<String, TrialStatus> statuses = new LinkedHashMap<>();
     out.forEach(o -> statuses.put(o.trialId(), o.summary().status()));
-    return new ShardResult(statuses, written);
+    long measuring = trainer.measuringNanos();
+    TaskTimes times = new TaskTimes(System.nanoTime() - started, trained - started - measuring, measuring, rowsNanos,
+        writingNanos);
+    return new ShardResult(statuses, written, times);
   }
 }

@@ -8,15 +8,28 @@ package org.deadrelu.jobs.run;
  * @param memoryBudgetMb most native memory, estimated, one shard's population may use
  * @param commitEvery trials per committed wave: a killed driver loses at most the wave in flight
  * @param progressSeconds interval of the progress line on the driver; 0 turns it off
+ * @param compactMinFiles a table written in several waves is compacted at the end once it has this
+ *     many files (or {@link org.deadrelu.jobs.output.Compaction#MIN_BYTES} of them)
  */
 public record SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery,
-    int progressSeconds) {
+    int progressSeconds, int compactMinFiles) {
   public static final int DEFAULT_MAX_SHARD_TRIALS = 64;
   public static final long DEFAULT_MEMORY_BUDGET_MB = 512;
+  /** Below this many files, a reader's cost of opening them is small beside a rewrite's. */
+  public static final int DEFAULT_COMPACT_MIN_FILES = 64;
+
+  public SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery, int progressSeconds) {
+    this(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, DEFAULT_COMPACT_MIN_FILES);
+  }
 
   /** The defaults with a shard size and a wave size (tests use small ones). */
   public static SweepOptions of(String out, int maxShardTrials, int commitEvery) {
     return new SweepOptions(out, maxShardTrials, DEFAULT_MEMORY_BUDGET_MB, commitEvery, 0);
+  }
+
+  /** The same, compacting a table from {@code files} files on. */
+  public SweepOptions compactingFrom(int files) {
+    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, files);
   }
 
   public long memoryBudgetBytes() {

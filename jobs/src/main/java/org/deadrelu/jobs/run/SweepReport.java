@@ -9,9 +9,11 @@ import java.util.Map;
  * @param skipped trials already in the result folder, not run again
  * @param ran trials run now
  * @param byStatus trials run now, by status (ok, diverged, failed)
+ * @param taskTimes the tasks' time, summed over the shards of the attempts kept
+ * @param compactionSeconds the closing compaction's wall time (0 when no table needed it)
  */
 public record SweepReport(String sweep, String folder, int planned, int skipped, int ran,
-    Map<String, Integer> byStatus, double wallSeconds) {
+    Map<String, Integer> byStatus, double wallSeconds, TaskTimes taskTimes, double compactionSeconds) {
 
   public int count(String status) {
     return byStatus.getOrDefault(status, 0);

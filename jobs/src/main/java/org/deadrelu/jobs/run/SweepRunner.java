@@ -63,12 +63,13 @@ public final class SweepRunner {
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     int cores = jsc.defaultParallelism();
     Map<String, Integer> byStatus = new TreeMap<>();
+    TaskTimes[] times = {TaskTimes.NONE};
     try (Progress progress = new Progress(spark.sparkContext(), todo.size(), options.progressSeconds(), log)) {
       int wave = options.commitEvery(cores);
       for (int from = 0; from < todo.size(); from += wave) {
         List<TrialConfig> trialsOfWave = todo.subList(from, Math.min(todo.size(), from + wave));
         Plan plan = new Planner(cores, options.maxShardTrials(), options.memoryBudgetBytes()).plan(trialsOfWave);
-        runWave(jsc, sweep, plan, store, broadcast, conf, progress).forEach(
+        runWave(jsc, sweep, plan, store, broadcast, conf, progress, times).forEach(
             (status, n) -> byStatus.merge(status, n, Integer::sum));
       }
       if (!todo.isEmpty()) {
@@ -78,13 +79,22 @@ public final class SweepRunner {
       broadcast.destroy();
       conf.destroy();
     }
-    // a table written in waves is rewritten sorted across waves, so readers can skip by trial_id
-    for (Compaction.Result c : new Compaction(spark, store).compactAll()) {
+    // a table written in many waves is rewritten sorted across them, so readers can skip by trial_id
+    long compacting = System.nanoTime();
+    List<Compaction.Result> compacted = new Compaction(spark, store).compactAll(options.compactMinFiles());
+    for (Compaction.Result c : compacted) {
       log.printf(Locale.ROOT, "compacted %s: %d files -> %d, %.1f MB, %.1f s%n", c.table(), c.filesBefore(),
           c.filesAfter(), c.bytesBefore() / 1e6, c.seconds());
     }
+    double compactionSeconds = compacted.isEmpty() ? 0 : (System.nanoTime() - compacting) / 1e9;
+    if (!compacted.isEmpty()) {
+      log.printf(Locale.ROOT, "compaction: %d tables side by side in %.1f s%n", compacted.size(), compactionSeconds);
+    }
+    if (!todo.isEmpty()) {
+      log.println(times[0].describe());
+    }
     return new SweepReport(sweep, store.root().toString(), trials.size(), skipped, todo.size(),
-        byStatus, (System.nanoTime() - started) / 1e9);
+        byStatus, (System.nanoTime() - started) / 1e9, times[0], compactionSeconds);
   }
 
   /**
@@ -92,8 +102,8 @@ public final class SweepRunner {
    * that reported back into the tables, then commits the wave. Returns counts by status.
    */
   private Map<String, Integer> runWave(JavaSparkContext jsc, String sweep, Plan plan, ResultStore store,
-      Broadcast<Map<String, LabeledTable>> files, Broadcast<SerializableConfiguration> conf, Progress progress)
-      throws IOException {
+      Broadcast<Map<String, LabeledTable>> files, Broadcast<SerializableConfiguration> conf, Progress progress,
+      TaskTimes[] times) throws IOException {
     List<Shard> shards = plan.shards();
     Map<String, String> incoming = new LinkedHashMap<>();
     Tables.all().forEach(t -> incoming.put(t.name(), store.incomingPath(t.name()).toString()));
@@ -106,6 +116,7 @@ public final class SweepRunner {
     Map<String, Set<String>> written = new LinkedHashMap<>();
     Tables.all().forEach(t -> written.put(t.name(), new TreeSet<>()));
     for (ShardResult r : results) {
+      times[0] = times[0].plus(r.times());
       r.statusByTrial().forEach((id, status) -> {
         ids.add(id);
         byStatus.merge(status.name().toLowerCase(Locale.ROOT), 1, Integer::sum);

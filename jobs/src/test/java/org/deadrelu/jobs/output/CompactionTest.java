@@ -124,6 +124,17 @@ class CompactionTest {
     assertTrue(compaction(reopened).compactAll().isEmpty(), "a compacted table is not compacted again");
   }
 
+  @Test
+  void aTableWithFewerFilesThanTheThresholdIsLeftAsItIs() throws Exception {
+    Set<String> files = parquetFiles();
+    assertEquals(WAVES * 2, files.size(), "two files per wave");
+    assertTrue(compaction(store).compactAll(files.size() + 1).isEmpty(), "one file short of the threshold");
+    assertEquals(files, parquetFiles(), "nothing rewritten");
+    assertEquals(WAVES, store.manifestsOf("neurons"));
+    assertEquals(1, compaction(store).compactAll(files.size()).size(), "at the threshold it is compacted");
+    assertEquals(before, fingerprint(), "the same rows");
+  }
+
   /** The neurons table's compaction up to the swap: new files written and moved into the folder, uncommitted. */
   private Set<String> stageAndPublish() throws IOException {
     Compaction c = compaction(store);

@@ -42,7 +42,7 @@ class ResumeTest {
 
   private SweepReport run(List<TrialConfig> trials) throws IOException {
     return new SweepRunner(SparkTestSession.get(), new PrintStream(System.out))
-        .run("resume", trials, SweepOptions.of(out.toString(), 2, 4), SWEEP);
+        .run("resume", trials, SweepOptions.of(out.toString(), 2, 4).compactingFrom(2), SWEEP);
   }
 
   @Test

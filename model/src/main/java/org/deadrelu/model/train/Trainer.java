@@ -32,6 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
   private final DataType dtype;
+  /** Time spent measuring since this trainer was made (see {@link #measuringNanos}). */
+  private long measuringNanos;
 
   public Trainer(DataType dtype) {
     this.dtype = dtype;
@@ -40,6 +42,15 @@ public final class Trainer {
   /** Single precision, the engine's default. */
   public Trainer() {
     this(DataType.FLOAT);
+  }
+
+  /**
+   * Nanoseconds this trainer has spent measuring, over all its populations: checkpoints (the death
+   * scan, the neuron probe, the held-out evaluation, recording) and the measurements kick and ReDo
+   * take before intervening. The rest of its time is training.
+   */
+  public long measuringNanos() {
+    return measuringNanos;
   }
 
   /** Trains one trial alone (a population of one). */
@@ -234,7 +245,9 @@ public final class Trainer {
       if (due.isEmpty()) {
         return;
       }
+      long started = System.nanoTime();
       List<ProbeMeasurement> m = measure();
+      measuringNanos += System.nanoTime() - started;
       for (int s : due) {
         TrialConfig c = trials.get(s);
         recorders[s].intervened(c.revival() == RevivalKind.KICK
@@ -263,6 +276,7 @@ public final class Trainer {
       if (which.isEmpty()) {
         return;
       }
+      long started = System.nanoTime();
       double[] testLoss = null;
       double[] testAccuracy = null;
       if (testPass != null) {
@@ -286,6 +300,7 @@ public final class Trainer {
         java.util.Arrays.fill(lossSum, 0.0);
         lossCount = 0;
       }
+      measuringNanos += System.nanoTime() - started;
     }
 
     /** Every neuron of every network as it stands: death over the training split, the rest on the probe set. */
