@@ -51,6 +51,10 @@ public final class Bench {
           ProbeShare.main(Arrays.copyOfRange(args, 1, args.length));
           return;
         }
+        case "--e2e" -> {
+          EndToEnd.main(Arrays.copyOfRange(args, 1, args.length));
+          return;
+        }
         case "--shard-memory" -> {
           ShardMemory.main(Arrays.copyOfRange(args, 1, args.length));
           return;
@@ -101,8 +105,10 @@ public final class Bench {
           --probe-steps N         steps per trial of the probe-cost run (default 1000; quick 300)
           --probe-populations L   population sizes of the probe-cost run (default 1,8; the last is judged)
           --probe-rounds N        alternating rounds of the probe-cost run (default 5; quick 3)
+          --e2e-scale N           divide the end-to-end sweeps' seeds by N (default 1: 1,024, 64 and 64 trials;
+                                  quick 8)
           --tuned-engine          also run deadrelu's engine in the tuned JVM (informational rows, not judged)
-          --skip LIST             sections to leave out: timing,rss,spark,probe
+          --skip LIST             sections to leave out: timing,rss,spark,probe,e2e
           --work DIR              scratch and logs (default bench/target/bench-work)
           --report FILE           also write the report here (default <work>/report.txt)
         """;
@@ -128,6 +134,7 @@ public final class Bench {
     int probeSteps = 1000;
     List<Integer> probePopulations = List.of(1, 8);
     int probeRounds = 5;
+    int e2eScale = 1;
     List<String> skip = List.of();
     Path work = Path.of("bench/target/bench-work");
     Path report;
@@ -148,6 +155,7 @@ public final class Bench {
         o.sparkWarmups = 1;
         o.probeSteps = 300;
         o.probeRounds = 3;
+        o.e2eScale = 8;
         o.rssPopulations = List.of(1, 8, 32);
       }
       for (int i = 0; i < args.length; i++) {
@@ -180,6 +188,7 @@ public final class Bench {
           case "--probe-steps" -> o.probeSteps = Integer.parseInt(value(args, ++i, k));
           case "--probe-populations" -> o.probePopulations = ints(value(args, ++i, k));
           case "--probe-rounds" -> o.probeRounds = Integer.parseInt(value(args, ++i, k));
+          case "--e2e-scale" -> o.e2eScale = Integer.parseInt(value(args, ++i, k));
           case "--skip" -> o.skip = List.of(value(args, ++i, k).split(","));
           case "--work" -> o.work = Path.of(value(args, ++i, k));
           case "--report" -> o.report = Path.of(value(args, ++i, k));
@@ -187,8 +196,8 @@ public final class Bench {
         }
       }
       for (String s : o.skip) {
-        if (!List.of("timing", "rss", "spark", "probe").contains(s)) {
-          throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe)");
+        if (!List.of("timing", "rss", "spark", "probe", "e2e").contains(s)) {
+          throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe, e2e)");
         }
       }
       if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.sparkRounds < 1 || o.sparkWarmups < 0
@@ -238,6 +247,8 @@ public final class Bench {
     /** By configuration: the judged population's probing share (NaN: below noise). */
     private final Map<RefConfig, Double> probeShare = new java.util.EnumMap<>(RefConfig.class);
     private final Map<RefConfig, Integer> probeSharePopulation = new java.util.EnumMap<>(RefConfig.class);
+    /** By reference sweep and master: what its timed run gave (see EndToEnd). */
+    private final Map<String, double[]> e2e = new LinkedHashMap<>();
     private Double worstEngineRssGrowth;
     private String worstEngineRssVariant;
     private final List<String> problems = new ArrayList<>();
@@ -284,6 +295,11 @@ public final class Bench {
           CpuMeter cpu = CpuMeter.start();
           probe();
           foreign("probe", cpu);
+        }
+        if (o.runs("e2e")) {
+          CpuMeter cpu = CpuMeter.start();
+          endToEnd();
+          foreign("end to end", cpu);
         }
         summary();
       }
@@ -756,6 +772,55 @@ public final class Bench {
           + " = death over the training split + neuron probe + held-out evaluation\n");
     }
 
+    // ------------------------------------------------------------------ end to end
+
+    private void endToEnd() {
+      report.append(fmt("%n== End to end: reference sweeps through SweepRunner on local mode, as `deadrelu sweep` runs"
+          + " them (Parquet and compaction included), timed after one untimed run in the same JVM; seeds / %d ==%n",
+          o.e2eScale));
+      report.append("e2e-1: spirals, 32-32 softmax, 300 steps, batch 32, probe every 50 on 256 rows, 2 activations x 4 lr x"
+          + " 2 biases; e2e-2: reference (a), 1000 steps, default probing; e2e-3: digits, 64-64 softmax, 1000 steps,"
+          + " batch 64, probe every 100\n");
+      TextTable t = new TextTable("sweep", "master", "trials", "wall s", "trials/s", "task core-s/trial", "training",
+          "measuring", "rows", "writing", "compaction s", "Spark start s", "loop-only s (1 thread)",
+          "wall / (loop / cores)", "task s / plan");
+      for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
+        for (String master : List.of("local[1]", "local[2]")) {
+          try {
+            progress("end to end: %s on %s", name, master);
+            List<String> r = Jvm.run(List.of("-Xmx4g"), logs.resolve(name + "-" + master.replaceAll("\\W", "") + ".log"),
+                3600, "--e2e", master, name, String.valueOf(o.e2eScale), o.work.resolve("e2e").toString());
+            for (String l : r) {
+              if (!l.startsWith("e2e ")) {
+                continue;
+              }
+              String[] f = l.split(" ");
+              double[] v = Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray();
+              // v: ran cores wall taskWall training measuring rows writing compaction sparkStart planned loop loopMeasuring
+              e2e.put(name + " " + master, v);
+              double ran = v[0];
+              double cores = v[1];
+              double task = v[3];
+              t.add(name, master, fmt("%.0f", ran), fmt("%.1f", v[2]), fmt("%.1f", ran / v[2]), fmt("%.3f", task / ran),
+                  pct(v[4], task), pct(v[5], task), pct(v[6], task), pct(v[7], task), fmt("%.1f", v[8]),
+                  fmt("%.1f", v[9]), fmt("%.1f", v[11]), fmt("%.2f", v[2] / (v[11] / cores)), fmt("%.2f", task / v[10]));
+            }
+          } catch (IOException | InterruptedException | RuntimeException e) {
+            problems.add("end to end " + name + " " + master + ": " + e.getMessage());
+          }
+        }
+      }
+      t.print(report);
+      report.append("wall: the sweep's own time (planning, the waves, commits, compaction), Spark's start-up apart;"
+          + " task core-s: the tasks' time summed, split by timers inside them; loop-only: the same trials trained by the"
+          + " engine alone on one thread (measurement included), the limit on these shapes; plan: CostModel's estimate of"
+          + " the tasks' core-seconds\n");
+    }
+
+    private static String pct(double part, double whole) {
+      return fmt("%.0f%%", whole == 0 ? 0 : 100 * part / whole);
+    }
+
     /** As the engine's Checkpoints: step 0, every EVERY steps, and the last step. */
     static int checkpoints(int steps, int every) {
       int n = 0;
@@ -793,6 +858,29 @@ public final class Bench {
         } else {
           target(t, name, share == null ? null : 100 * share, 20, false, "%.1f%%", p == null ? null : "P=" + p);
         }
+      }
+      double[] one = e2e.get("e2e-1 local[1]");
+      double[] two = e2e.get("e2e-1 local[2]");
+      target(t, "e2e-1 on one core >= 100 trials/s", one == null ? null : one[0] / one[2], 100, true, "%.1f", null);
+      target(t, "e2e-1 local[2] / local[1] trials/s >= 1.7", one == null || two == null ? null : one[2] / two[2], 1.7, true,
+          "%.2f", null);
+      for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
+        for (String master : List.of("local[1]", "local[2]")) {
+          double[] v = e2e.get(name + " " + master);
+          target(t, name + " " + master + ": wall <= 1.5 x loop-only / cores", v == null ? null : v[2] / (v[11] / v[1]),
+              1.5, false, "%.2f", null);
+        }
+      }
+      for (String name : List.of("e2e-1", "e2e-2")) {
+        double[] v = e2e.get(name + " local[1]");
+        target(t, name + ": measuring <= 15% of the tasks' time", v == null ? null : 100 * v[5] / v[3], 15, false, "%.1f%%",
+            "local[1]");
+      }
+      for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
+        double[] v = e2e.get(name + " local[1]");
+        Double ratio = v == null ? null : v[3] / v[10];
+        t.add(name + ": plan within 1.5x of the tasks' core-seconds", ratio == null ? "not measured" : fmt("%.2f (measured / plan)", ratio),
+            ratio == null ? "-" : ratio <= 1.5 && ratio >= 1 / 1.5 ? "PASS" : "MISS");
       }
       target(t, "RSS growth " + o.rssSteps1 + " -> " + o.rssSteps2 + " steps <= 10% (worst deadrelu variant)",
           worstEngineRssGrowth == null ? null : 100 * worstEngineRssGrowth, 10, false, "%+.1f%%", worstEngineRssVariant);

@@ -1,0 +1,124 @@
+package org.deadrelu.bench;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.plan.CostModel;
+import org.deadrelu.jobs.plan.Plan;
+import org.deadrelu.jobs.plan.Planner;
+import org.deadrelu.jobs.plan.Shard;
+import org.deadrelu.jobs.run.SweepOptions;
+import org.deadrelu.jobs.run.SweepReport;
+import org.deadrelu.jobs.run.SweepRunner;
+import org.deadrelu.jobs.run.TaskTimes;
+import org.deadrelu.jobs.sweep.SweepLoader;
+import org.deadrelu.jobs.sweep.SweepSpec;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.train.ShardTrainer;
+import org.deadrelu.model.train.Trainer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The end-to-end role: one reference sweep through the jobs module's {@link SweepRunner} on local
+ * mode, as {@code scripts/deadrelu sweep} runs it (the command line's defaults, Parquet output and
+ * compaction included), in a JVM of its own. An untimed run of the same sweep first (ND4J's, Spark's
+ * and Parquet's first use, the JIT), then the timed one into a fresh folder. Replies the sweep's wall
+ * time, the tasks' own time split, compaction, Spark's start-up, the planner's estimate and, after
+ * Spark has stopped, the same trials trained by the engine alone on one thread (the loop-only limit).
+ */
+final class EndToEnd {
+  private EndToEnd() {}
+
+  /** The reference sweeps: (e2e-1) a classification sweep that probes often, (e2e-2) reference (a), (e2e-3) digits. */
+  static String sweepText(String name, int seedsScale) {
+    return switch (name) {
+      case "e2e-1" -> "name: e2e-1\n"
+          + "data: {source: spirals, samples: 1000, noise: 0.2}\n"
+          + "model: {hidden: [32, 32]}\n"
+          + "train: {steps: 300, batch_size: 32}\n"
+          + "probe: {every: 50, samples: 256}\n"
+          + "seeds: " + 64 / seedsScale + "\n"
+          + "grid: {activation: [relu, leaky_relu], lr: [0.01, 0.05, 0.2, 1.0], init_bias: [0.0, 0.1]}\n";
+      case "e2e-2" -> "name: e2e-2\n"
+          + "data: {source: teacher, features: 16, samples: 2000}\n"
+          + "model: {hidden: [64, 64]}\n"
+          + "train: {steps: 1000, batch_size: 256}\n"
+          + "seeds: " + 64 / seedsScale + "\n";
+      case "e2e-3" -> "name: e2e-3\n"
+          + "data: {source: digits}\n"
+          + "model: {hidden: [64, 64], head: softmax}\n"
+          + "train: {steps: 1000, batch_size: 64, lr: 0.05}\n"
+          + "probe: {every: 100}\n"
+          + "seeds: " + 64 / seedsScale + "\n";
+      default -> throw new IllegalArgumentException("unknown reference sweep " + name + " (e2e-1, e2e-2, e2e-3)");
+    };
+  }
+
+  /** {@code --e2e MASTER NAME SEEDS_SCALE WORKDIR} */
+  static void main(String[] a) throws IOException {
+    PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setOut(System.err);
+    String master = a[0];
+    String name = a[1];
+    int scale = Integer.parseInt(a[2]);
+    Path work = Path.of(a[3]);
+    SparkRun.deleteTree(work);
+    Files.createDirectories(work);
+    String text = sweepText(name, scale);
+    SweepSpec spec = SweepLoader.load(name + ".yaml", text);
+    List<TrialConfig> trials = spec.expand();
+    Nd4j.create(1); // the natives load before anything is timed
+    long sparkStart = System.nanoTime();
+    SparkSession spark = SparkSession.builder()
+        .appName("deadrelu bench " + name)
+        .master(master)
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate();
+    double sparkStartup = (System.nanoTime() - sparkStart) / 1e9;
+    int cores = spark.sparkContext().defaultParallelism();
+    SweepReport r;
+    try {
+      SweepRunner runner = new SweepRunner(spark, System.err);
+      SweepOptions options = new SweepOptions(work.resolve("warm").toUri().toString(),
+          SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+      runner.run(spec.name(), trials, options, text);
+      options = new SweepOptions(work.resolve("timed").toUri().toString(),
+          SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+      r = runner.run(spec.name(), trials, options, text);
+    } finally {
+      spark.stop();
+      SparkRun.deleteTree(work);
+    }
+    // the planner's estimate of the tasks' core-seconds, shard by shard of each wave
+    SweepOptions o = SweepOptions.of("unused", SweepOptions.DEFAULT_MAX_SHARD_TRIALS, 0);
+    double planned = 0;
+    int wave = o.commitEvery(cores);
+    for (int from = 0; from < trials.size(); from += wave) {
+      Plan plan = new Planner(cores, o.maxShardTrials(), o.memoryBudgetBytes())
+          .plan(trials.subList(from, Math.min(trials.size(), from + wave)));
+      for (Shard s : plan.shards()) {
+        planned += CostModel.shardSeconds(s.trials().get(0), s.trials().size());
+      }
+    }
+    // the engine alone, one thread, the same trials in shards of the same size: the loop-only limit
+    Trainer trainer = new Trainer();
+    long loopStart = System.nanoTime();
+    new ShardTrainer(trainer, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(trials);
+    double loop = (System.nanoTime() - loopStart) / 1e9;
+    TaskTimes t = r.taskTimes();
+    reply.printf(Locale.ROOT, "@@e2e %s %d %d %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f%n", name, r.ran(), cores,
+        r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9, t.rowsNanos() / 1e9,
+        t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop, trainer.measuringNanos() / 1e9);
+    reply.println("@@done");
+  }
+}
