@@ -36,8 +36,31 @@ public record SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, 
     return memoryBudgetMb << 20;
   }
 
+  /** A default wave holds about this much work per core, by the planner's estimate. */
+  public static final double WAVE_SECONDS_PER_CORE = 60;
+  /** ... and at most this many trials, which bounds what the driver holds and commits at once. */
+  public static final int MAX_WAVE_TRIALS = 4096;
+
   /** Trials per wave: the option, or enough to keep every core busy for a while. */
   public int commitEvery(int cores) {
-    return commitEvery > 0 ? commitEvery : Math.max(64, cores * 16);
+    return commitEvery(cores, Double.NaN);
+  }
+
+  /**
+   * Trials per wave: the option; else about {@link #WAVE_SECONDS_PER_CORE} of work on every core
+   * (tiny trials in waves of 64 spent more on committing, small files and compacting them than on
+   * training), and at least max(64, 16 x cores) trials, at most {@link #MAX_WAVE_TRIALS}.
+   *
+   * @param secondsPerTrial the planner's core-seconds per trial; NaN when unknown
+   */
+  public int commitEvery(int cores, double secondsPerTrial) {
+    if (commitEvery > 0) {
+      return commitEvery;
+    }
+    int floor = Math.max(64, cores * 16);
+    if (!(secondsPerTrial > 0)) {
+      return floor;
+    }
+    return (int) Math.max(floor, Math.min(MAX_WAVE_TRIALS, WAVE_SECONDS_PER_CORE * cores / secondsPerTrial));
   }
 }

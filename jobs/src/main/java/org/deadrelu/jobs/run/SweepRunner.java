@@ -22,6 +22,7 @@ import org.deadrelu.jobs.output.ResultStore;
 import org.deadrelu.jobs.output.Table;
 import org.deadrelu.jobs.output.TableFiles;
 import org.deadrelu.jobs.output.Tables;
+import org.deadrelu.jobs.plan.CostModel;
 import org.deadrelu.jobs.plan.Plan;
 import org.deadrelu.jobs.plan.Planner;
 import org.deadrelu.jobs.plan.Shard;
@@ -65,7 +66,9 @@ public final class SweepRunner {
     Map<String, Integer> byStatus = new TreeMap<>();
     TaskTimes[] times = {TaskTimes.NONE};
     try (Progress progress = new Progress(spark.sparkContext(), todo.size(), options.progressSeconds(), log)) {
-      int wave = options.commitEvery(cores);
+      // the planner's core-seconds per trial, as trained in shards of 16 (a population's share)
+      double perTrial = todo.stream().mapToDouble(t -> CostModel.shardSeconds(t, 16) / 16).average().orElse(Double.NaN);
+      int wave = options.commitEvery(cores, perTrial);
       for (int from = 0; from < todo.size(); from += wave) {
         List<TrialConfig> trialsOfWave = todo.subList(from, Math.min(todo.size(), from + wave));
         Plan plan = new Planner(cores, options.maxShardTrials(), options.memoryBudgetBytes()).plan(trialsOfWave);
