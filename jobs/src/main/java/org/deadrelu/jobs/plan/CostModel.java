@@ -5,15 +5,16 @@ import org.deadrelu.model.probe.DeathScan;
 import org.deadrelu.model.train.CacheFit;
 
 /**
- * A rough cost in core-seconds, for planning and for `plan` to print before a cluster is spent. A
- * population of P networks (a shard) takes one step in {@code layers x A + P x (FLOPs / F + elements x E)}:
- * a fixed cost per layer for the whole population's ops (ND4J-NOTES.md: tens of microseconds an op),
- * then each network's gemm arithmetic and element-wise work. A probe costs about two steps on the probe
- * and held-out rows, and deciding death a third of one on the training rows. The constants are fitted to {@code scripts/bench.sh} on reference networks (a), (b)
- * and (c) (docs/bench-2026-11-29-6.txt): A to (c) alone and at P = 32 (29.4 and 5.8 us per network-step),
- * then F and E to (a) and (b) at P = 8 (137.5 and 127.8 us). It gives 27.9, 4.3, 137 and 112 us for
- * those four. Those are the engine's bare steps; a Spark task takes {@link #TASK_OVERHEAD} times as
- * long (minibatch sampling, per-step bookkeeping, recording rows).
+ * A rough cost in core-seconds, for planning, wave sizes and for `plan` to print before a cluster is
+ * spent. A population of P networks (a shard) takes one step in
+ * {@code layers x A + P x (layers x C + FLOPs / F + elements x E)}: a fixed cost per layer for the
+ * whole population's ops, each network's own calls, then its gemm arithmetic and element-wise work.
+ * A checkpoint costs the probe's forward and backward, forward passes over the held-out rows and the
+ * training split (deciding death), and reductions over the probe set and the split; each row a trial
+ * writes costs R. A, F and E were fitted to the kernels of {@code scripts/bench.sh} on reference
+ * networks (a), (b) and (c); C, R and {@link #TASK_OVERHEAD} to the tasks' own timers in its
+ * end-to-end section on one core (docs/bench/): the estimate is within 0.8-0.95 of the measured
+ * task-seconds of its three reference sweeps.
  */
 public final class CostModel {
   /** A: the population's ops per layer and step, seconds. */
@@ -22,13 +23,13 @@ public final class CostModel {
   static final double FLOPS = 80e9;
   /** E: element-wise work per activation element and step (forward, backward, update), seconds. */
   static final double SECONDS_PER_ELEMENT = 1.0e-9;
+  /** C: each network's own calls per layer and step (its BLAS calls, its slice of each op), seconds. */
+  static final double SECONDS_PER_NETWORK_LAYER = 2.5e-6;
+  /** R: building and writing one neurons row (with its share of the other tables), seconds. */
+  static final double SECONDS_PER_ROW = 8e-6;
 
-  /**
-   * A Spark task's time over the model's bare steps: the bench's 64 reference-(a) trials, 1000 steps
-   * with probes every 100, took 13.3-15.0 task-seconds (Spark event logs, local[1] and local[2])
-   * against 9.5 s from the constants above.
-   */
-  static final double TASK_OVERHEAD = 1.45;
+  /** A Spark task's time over the model's steps (minibatch sampling, per-step bookkeeping). */
+  static final double TASK_OVERHEAD = 1.2;
 
   private CostModel() {}
 
@@ -50,17 +51,26 @@ public final class CostModel {
     return seconds;
   }
 
-  /** Core-seconds of {@code population} trials like {@code c} trained together. */
+  /** Core-seconds of {@code population} trials like {@code c} trained together, their rows written. */
   private static double populationSeconds(TrialConfig c, int population) {
     int[] sizes = sizes(c);
     long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
-    long probeRows = Math.min(c.probeSamples(), samples) + (long) Math.ceil(samples * c.testFraction());
+    long train = trainRows(c, samples);
+    long probeRows = Math.min(c.probeSamples(), train);
+    long testRows = samples - train;
+    long deathRows = c.deathRows() == null ? train : Math.min(c.deathRows(), train);
     int checkpoints = c.steps() / c.probeEvery() + 2;
-    // deciding death: a forward pass (about a third of a step) over the training rows
-    long deathRows = c.deathRows() == null ? trainRows(c, samples) : Math.min(c.deathRows(), trainRows(c, samples));
-    return TASK_OVERHEAD * (c.steps() * stepSeconds(sizes, c.batchSize(), population)
-        + checkpoints * 2 * stepSeconds(sizes, probeRows, population)
-        + checkpoints * stepSeconds(sizes, deathRows, population) / 3);
+    long widths = 0;
+    for (int l = 1; l < sizes.length; l++) {
+      widths += sizes[l];
+    }
+    // a checkpoint: the probe's forward and backward, forward passes over the held-out rows and the
+    // training split (death), and the reductions over the probe set and the split, element by element
+    double checkpoint = 2 * stepSeconds(sizes, probeRows, population) + stepSeconds(sizes, testRows, population) / 3
+        + stepSeconds(sizes, deathRows, population) / 3
+        + population * (10.0 * probeRows + 2.0 * deathRows) * widths * SECONDS_PER_ELEMENT;
+    double rows = (double) population * checkpoints * widths * SECONDS_PER_ROW;
+    return TASK_OVERHEAD * (c.steps() * stepSeconds(sizes, c.batchSize(), population) + checkpoints * checkpoint) + rows;
   }
 
   private static long trainRows(TrialConfig c, long samples) {
@@ -75,7 +85,8 @@ public final class CostModel {
       widths += sizes[l + 1];
     }
     int layers = sizes.length - 1;
-    return layers * SECONDS_PER_LAYER + population * (6 * rows * macs / FLOPS + rows * widths * SECONDS_PER_ELEMENT);
+    return layers * SECONDS_PER_LAYER + population * (layers * SECONDS_PER_NETWORK_LAYER + 6 * rows * macs / FLOPS
+        + rows * widths * SECONDS_PER_ELEMENT);
   }
 
   /**
