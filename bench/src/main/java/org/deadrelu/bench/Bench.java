@@ -87,7 +87,7 @@ public final class Bench {
     static final String USAGE = """
         usage: scripts/bench.sh [--quick] [options]
           --quick                 smoke run: fewer rounds, shorter blocks, fewer steps everywhere (~4 min)
-          --configs a,b,c         reference configurations to time (default a,b,c)
+          --configs a,b,c,e       reference configurations to time (default a,b,c,e)
           --populations 8,32,128  deadrelu population sizes besides 1 (default 8,32,128)
           --rounds N              alternating timed rounds (default 7; quick 3)
           --block-seconds S       target length of one timed block (default 0.5; quick 0.15)
@@ -115,7 +115,7 @@ public final class Bench {
 
     boolean help;
     boolean quick;
-    List<RefConfig> configs = List.of(RefConfig.A, RefConfig.B, RefConfig.C);
+    List<RefConfig> configs = List.of(RefConfig.A, RefConfig.B, RefConfig.C, RefConfig.E);
     List<Integer> populations = List.of(8, 32, 128);
     int rounds = 7;
     double blockSeconds = 0.5;
@@ -843,6 +843,10 @@ public final class Bench {
           bestPopulation.get(RefConfig.B));
       target(t, "(c) best population vs faster DL4J >= 15x", bestSpeedup.get(RefConfig.C), 15, true, "%.2fx",
           bestPopulation.get(RefConfig.C));
+      if (bestSpeedup.containsKey(RefConfig.E)) {
+        t.add("(e) best population vs faster DL4J (no target: small shapes)", fmt("%.2fx (%s)", bestSpeedup.get(RefConfig.E),
+            bestPopulation.get(RefConfig.E)), "-");
+      }
       target(t, "(a) best population >= 40% of the gemm roofline", rooflineShareA, 40, true, "%.1f%%",
           rooflineShareAVariant);
       target(t, "peak resident size, one shard of 128 (a) trials (MB) < 2048", shardPeakMb, 2048, false, "%.0f", null);

@@ -20,7 +20,9 @@ enum RefConfig {
   /** The digits (64 standardized pixels), 64-128-10, softmax + cross-entropy, batch 128. */
   B("b", DataSourceKind.DIGITS, 0, List.of(128), HeadKind.SOFTMAX, 128, 0.05),
   /** A tiny network, 8-32-1, MSE, batch 64: per-op overhead dominates. */
-  C("c", DataSourceKind.TEACHER, 8, List.of(32), HeadKind.LINEAR, 64, 0.01);
+  C("c", DataSourceKind.TEACHER, 8, List.of(32), HeadKind.LINEAR, 64, 0.01),
+  /** A small classifier, 2-32-32-2 softmax on two spirals, batch 32: the shape of a typical sweep's trials. */
+  E("e", DataSourceKind.SPIRALS, 2, List.of(32, 32), HeadKind.SOFTMAX, 32, 0.05);
 
   /** Minibatches precomputed per configuration; step k uses batch k mod BATCHES. */
   static final int BATCHES = 16;
@@ -50,7 +52,7 @@ enum RefConfig {
         return c;
       }
     }
-    throw new IllegalArgumentException("unknown configuration '" + id + "' (a, b or c)");
+    throw new IllegalArgumentException("unknown configuration '" + id + "' (a, b, c or e)");
   }
 
   /** The trial with seed {@code seed}: plain SGD, ReLU, no weight decay, He-normal weights, zero biases. */
@@ -89,7 +91,7 @@ enum RefConfig {
     }
     return String.format(Locale.ROOT, "%s %s, batch %d, lr %s%s", s,
         head == HeadKind.SOFTMAX ? "softmax+CE" : "MSE", batch, lr,
-        source == DataSourceKind.DIGITS ? ", digits" : ", teacher data");
+        source == DataSourceKind.DIGITS ? ", digits" : source == DataSourceKind.SPIRALS ? ", spirals" : ", teacher data");
   }
 
   /** FLOPs of one training step of one network: 6 x batch x sum of fan_in x fan_out. */
