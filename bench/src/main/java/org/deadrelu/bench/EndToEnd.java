@@ -76,14 +76,7 @@ final class EndToEnd {
     List<TrialConfig> trials = spec.expand();
     Nd4j.create(1); // the natives load before anything is timed
     long sparkStart = System.nanoTime();
-    SparkSession spark = SparkSession.builder()
-        .appName("deadrelu bench " + name)
-        .master(master)
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate();
+    SparkSession spark = SparkRun.session("deadrelu bench " + name, master);
     double sparkStartup = (System.nanoTime() - sparkStart) / 1e9;
     int cores = spark.sparkContext().defaultParallelism();
     SweepReport r;

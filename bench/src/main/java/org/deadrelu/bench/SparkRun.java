@@ -56,14 +56,7 @@ final class SparkRun {
     deleteTree(work);
     Files.createDirectories(work);
     Nd4j.create(1); // load the natives before anything is timed (executors share this JVM in local mode)
-    SparkSession spark = SparkSession.builder()
-        .appName("deadrelu bench " + master)
-        .master(master)
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate();
+    SparkSession spark = session("deadrelu bench " + master, master);
     try {
       SweepRunner runner = new SweepRunner(spark, System.err);
       // the warm-up is the timed sweep itself, into another folder: with a fifth of the steps the JIT was
@@ -104,6 +97,18 @@ final class SparkRun {
     SweepSpec spec = SweepLoader.load(name + ".yaml", text);
     List<TrialConfig> expanded = spec.expand();
     return runner.run(spec.name(), expanded, options(out.toUri().toString()), text);
+  }
+
+  /** A local-mode session on the loopback address, without UI or console progress. */
+  static SparkSession session(String app, String master) {
+    return SparkSession.builder()
+        .appName(app)
+        .master(master)
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate();
   }
 
   static void deleteTree(Path p) throws IOException {

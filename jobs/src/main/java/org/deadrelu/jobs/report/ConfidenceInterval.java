@@ -1,6 +1,7 @@
 package org.deadrelu.jobs.report;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * A mean with its two-sided Student-t confidence interval: mean +- t(1 - a/2, n - 1) * sd / sqrt(n),
@@ -19,16 +20,8 @@ public record ConfidenceInterval(long n, double mean, double sd, double low, dou
 
   public static ConfidenceInterval of(double[] values, double level) {
     int n = values.length;
-    double mean = 0;
-    for (double v : values) {
-      mean += v;
-    }
-    mean /= n;
-    double ss = 0;
-    for (double v : values) {
-      ss += (v - mean) * (v - mean);
-    }
-    return of(n, mean, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, level);
+    // the sample variance divides by n - 1; with one value the spread is unknown
+    return of(n, StatUtils.mean(values), n > 1 ? Math.sqrt(StatUtils.variance(values)) : Double.NaN, level);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.deadrelu.jobs.stats;
 
+import org.apache.commons.math3.stat.StatUtils;
+
 /**
  * Size, mean and sample standard deviation of some values. When every value is the same, the mean
  * is that value exactly and the sd exactly 0: summing would round 0.1 + 0.1 + 0.1 away from 3 x 0.1,
@@ -19,16 +21,8 @@ record Sample(int n, double mean, double sd, boolean constant) {
     if (constant) {
       return new Sample(n, values[0] + 0.0, 0, true); // + 0.0 turns -0.0 into 0.0
     }
-    double mean = 0;
-    for (double v : values) {
-      mean += v;
-    }
-    mean /= n;
-    double ss = 0;
-    for (double v : values) {
-      ss += (v - mean) * (v - mean);
-    }
-    return new Sample(n, mean, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, false);
+    // the sample variance divides by n - 1; with one value the spread is unknown
+    return new Sample(n, StatUtils.mean(values), n > 1 ? Math.sqrt(StatUtils.variance(values)) : Double.NaN, false);
   }
 
   /** A level or power, which must lie strictly between 0 and 1. */
