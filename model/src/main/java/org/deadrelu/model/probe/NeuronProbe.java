@@ -40,9 +40,11 @@ public final class NeuronProbe {
    *
    * @param deathMaxima per network, layer and neuron, the maximum pre-activation over the rows death
    *     is decided on (see {@link DeathScan}); null when those rows are exactly the probe set's
+   * @param withProbeRows the death rows are {@code deathMaxima}'s and the probe set's together (the
+   *     scan left out the probe's rows, which this pass covers)
    */
   public List<ProbeMeasurement> measure(int step, PopulationNetwork net, Pass pass, INDArray y,
-      double[][][] deathMaxima) {
+      double[][][] deathMaxima, boolean withProbeRows) {
     net.forward(pass);
     double[] loss = net.loss(pass, y);
     double[] accuracy = net.head().accuracy(pass.output(), y);
@@ -54,7 +56,7 @@ public final class NeuronProbe {
       perNetwork.add(new ArrayList<>());
     }
     for (int l = 0; l < layers; l++) {
-      LayerMeasures[] m = measureLayer(net, pass, l, l == layers - 1, deathMaxima);
+      LayerMeasures[] m = measureLayer(net, pass, l, l == layers - 1, deathMaxima, withProbeRows);
       for (int s = 0; s < p; s++) {
         perNetwork.get(s).add(m[s]);
       }
@@ -69,7 +71,7 @@ public final class NeuronProbe {
   }
 
   private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output,
-      double[][][] deathMaxima) {
+      double[][][] deathMaxima, boolean withProbeRows) {
     INDArray z = pass.z(l);
     boolean outputRelu = output && net.head().kind() == HeadKind.RELU_NORMALIZE;
     INDArray positive = Nd4j.exec(new Step(z, z.ulike(), 0.0)); // [z > 0]
@@ -112,6 +114,14 @@ public final class NeuronProbe {
       boolean[] dormant = new boolean[width];
       boolean[] dead = new boolean[width];
       double[] deathMax = deathMaxima == null ? maxPreact[s] : deathMaxima[s][l];
+      if (deathMaxima != null && withProbeRows) {
+        deathMax = deathMax.clone();
+        for (int i = 0; i < width; i++) {
+          // NaN anywhere (a diverged network) keeps the maximum NaN: never dead
+          deathMax[i] = Double.isNaN(deathMax[i]) || Double.isNaN(maxPreact[s][i]) ? Double.NaN
+              : Math.max(deathMax[i], maxPreact[s][i]);
+        }
+      }
       boolean zero = true;
       for (int i = 0; i < width; i++) {
         score[i] = meanAbsAct[s][i] / (layerMean + DORMANT_EPS);

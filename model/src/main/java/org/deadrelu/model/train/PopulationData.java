@@ -55,6 +55,22 @@ final class PopulationData {
     stage.copy(in, input);
   }
 
+  /**
+   * Network p gets training rows rows[p][from, from + count), and the rest of the input (when it
+   * holds more rows) repeats the chunk's first row. Only the input is filled.
+   */
+  void fillTrainChunk(int[][] rows, int from, int count, INDArray input, Staging stage) {
+    int population = (int) input.size(0);
+    int n = (int) input.size(1);
+    double[] in = stage.buffer("x", population * n * features);
+    for (int p = 0; p < population; p++) {
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(trainX[rows[p][from + (r < count ? r : 0)]], 0, in, (p * n + r) * features, features);
+      }
+    }
+    stage.copy(in, input);
+  }
+
   /** Every network gets the whole held-out split. */
   void fillTest(int population, INDArray input, INDArray targets, Staging stage) {
     int[] all = new int[testX.length];

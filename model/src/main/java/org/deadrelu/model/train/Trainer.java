@@ -98,6 +98,12 @@ public final class Trainer {
     Pass deathPass;
     int deathRows;
     int[][] probeIdx;
+    /**
+     * Per network, the training rows outside its probe set, when death is decided on the whole split:
+     * the scan covers only these, and the probe's own pass the rest. Null when death_rows bounds the
+     * rows (then the scan covers them all).
+     */
+    int[][] outsideProbe;
     Pass testPass;
     INDArray trainY;
     INDArray probeY;
@@ -153,7 +159,12 @@ public final class Trainer {
       rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
       // sampling every row gives the whole split in order: the probe's own pass then decides death
       if (!(probeRows == rows.trainRows() && deathRows == rows.trainRows())) {
-        int chunk = DeathScan.chunkRows(probeRows, deathRows);
+        int scanned = deathRows;
+        if (deathRows == rows.trainRows()) {
+          outsideProbe = complements(probeIdx, rows.trainRows());
+          scanned = rows.trainRows() - probeRows;
+        }
+        int chunk = DeathScan.chunkRows(probeRows, scanned);
         deathPass = chunk == probeRows ? probePass : net.pass("death", chunk);
       }
       if (rows.testRows() > 0) {
@@ -306,14 +317,18 @@ public final class Trainer {
     /** Every neuron of every network as it stands: death over the training split, the rest on the probe set. */
     private List<ProbeMeasurement> measure() {
       double[][][] maxima = null;
-      if (deathPass != null) {
+      if (deathPass != null && outsideProbe != null) {
+        // the probe's own pass covers its rows: the scan needs only the rest of the split
+        maxima = DeathScan.maxPreactivation(net, deathPass, outsideProbe[0].length,
+            (from, count, pass) -> rows.fillTrainChunk(outsideProbe, from, count, pass.input(), stage));
+      } else if (deathPass != null) {
         maxima = DeathScan.maxPreactivation(net, deathPass, deathRows,
             (from, count, pass) -> rows.fillTrainRange(from, count, pass.input(), stage));
-        if (deathPass == probePass) {
-          rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
-        }
       }
-      return probe.measure(step, net, probePass, probeY, maxima);
+      if (deathPass == probePass) {
+        rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+      }
+      return probe.measure(step, net, probePass, probeY, maxima, outsideProbe != null);
     }
 
     private List<Integer> running() {
@@ -347,6 +362,24 @@ public final class Trainer {
 
   private static Double nanToNull(double v) {
     return Double.isNaN(v) ? null : v;
+  }
+
+  /** Per network, the rows of 0..n-1 not in its (ascending) probe rows, in ascending order. */
+  static int[][] complements(int[][] probe, int n) {
+    int[][] out = new int[probe.length][];
+    for (int s = 0; s < probe.length; s++) {
+      out[s] = new int[n - probe[s].length];
+      int k = 0;
+      int next = 0;
+      for (int r = 0; r < n; r++) {
+        if (next < probe[s].length && probe[s][next] == r) {
+          next++;
+        } else {
+          out[s][k++] = r;
+        }
+      }
+    }
+    return out;
   }
 
   /** k distinct rows of n, by a partial Fisher-Yates shuffle (all n when k >= n), in ascending order. */

@@ -73,6 +73,43 @@ class ExactDeathTest {
     assertEquals(100, out.summary().trainRows());
   }
 
+  /**
+   * The maximum over the training split is the same whichever way it is gathered: the probe's own
+   * pass when the probe set is the whole split, the probe's pass with a scan of the other rows in
+   * its buffers (probe set of 256), or a scan in buffers of its own (probe set of 10). The maximum
+   * is exact in any order, so the three agree to the bit; a row the scan missed would show.
+   */
+  @Test
+  void everyWayOfScanningTheSplitGivesTheSameMaximum() {
+    double[][] x = new double[600][2];
+    double[] y = new double[600];
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+    for (int i = 0; i < 600; i++) {
+      x[i][0] = rng.nextGaussian();
+      x[i][1] = rng.nextGaussian();
+      y[i] = i % 2;
+    }
+    Dataset data = new Dataset("gaussian", true, 2, x, y, new double[0][2], new double[0]);
+    TrialConfig.Builder b = TrialConfig.builder().hidden(List.of(8, 8)).steps(0).initBias(-0.5).seed(7);
+    List<NeuronRecord> whole = new Trainer().train(b.probeSamples(600).build(), data).neurons();
+    List<NeuronRecord> sharing = new Trainer().train(b.probeSamples(256).build(), data).neurons();
+    List<NeuronRecord> own = new Trainer().train(b.probeSamples(10).build(), data).neurons();
+    assertEquals(whole.size(), sharing.size());
+    for (int i = 0; i < whole.size(); i++) {
+      assertEquals(whole.get(i).maxPreact(), sharing.get(i).maxPreact(), 0.0, "probe set of 256, neuron row " + i);
+      assertEquals(whole.get(i).maxPreact(), own.get(i).maxPreact(), 0.0, "probe set of 10, neuron row " + i);
+      assertEquals(whole.get(i).dead(), own.get(i).dead());
+    }
+    assertTrue(whole.stream().anyMatch(NeuronRecord::dead) && whole.stream().anyMatch(n -> !n.dead()),
+        "a bias of -0.5 kills some neurons and not others");
+  }
+
+  @Test
+  void theRowsOutsideEachProbeSetAreTheRestOfTheSplit() {
+    assertEquals(List.of(List.of(0, 2, 4), List.of(1, 2, 3)), java.util.Arrays.stream(
+        Trainer.complements(new int[][] {{1, 3}, {0, 4}}, 5)).map(r -> java.util.Arrays.stream(r).boxed().toList()).toList());
+  }
+
   /** One feature: x in {-1, -0.75, ..., 0}, so z = w x has its maximum exactly 0 where w > 0. */
   private static Dataset endingAtZero() {
     double[][] x = new double[5][1];
