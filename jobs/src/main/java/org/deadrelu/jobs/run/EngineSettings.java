@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ops.executioner.OpExecutioner.ProfilingMode;
 
 /**
  * ND4J settings for executors, applied once per JVM. Profiling checks roughly double the cost of
- * every op (ND4J-NOTES.md); tests keep them on (they catch workspace misuse).
+ * every small op; tests keep them on (they catch workspace misuse).
  */
 final class EngineSettings {
   private static volatile boolean applied;
