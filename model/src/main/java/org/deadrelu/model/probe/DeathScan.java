@@ -5,14 +5,14 @@ import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
 
 /**
- * The maximum pre-activation of every neuron over a whole set of rows (the training split, or its
- * first rows where a trial bounds them), by forward-only passes over chunks of it. Death is decided
- * on these maxima: a neuron active on a single training row still learns from it, so a sample could
- * call it dead wrongly. Every network of the population sees the same rows.
+ * The maximum pre-activation of every neuron over a set of training rows, by forward-only passes
+ * over chunks of it. Death is decided on these maxima: a neuron active on a single training row
+ * still learns from it, so a sample could call it dead wrongly. Each network has its own set (the
+ * split less its probe rows, or the first rows where a trial bounds them), all of one size.
  */
 public final class DeathScan {
 
-  /** Fills the pass's input, for every network, with rows [from, from + pass rows) of the set. */
+  /** Fills the pass's input, for every network, with rows [from, from + pass rows) of its set. */
   @FunctionalInterface
   public interface ChunkFiller {
     /**
@@ -62,8 +62,7 @@ public final class DeathScan {
         for (int s = 0; s < p; s++) {
           for (int i = 0; i < width; i++) {
             double v = m[s * width + i];
-            // a NaN pre-activation (a diverged network) makes the maximum NaN: never dead
-            max[s][l][i] = Double.isNaN(v) || Double.isNaN(max[s][l][i]) ? Double.NaN : Math.max(max[s][l][i], v);
+            max[s][l][i] = Math.max(max[s][l][i], v); // a NaN (a diverged network) stays NaN: never dead
           }
         }
       }

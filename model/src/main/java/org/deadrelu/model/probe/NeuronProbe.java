@@ -117,9 +117,7 @@ public final class NeuronProbe {
       if (deathMaxima != null && withProbeRows) {
         deathMax = deathMax.clone();
         for (int i = 0; i < width; i++) {
-          // NaN anywhere (a diverged network) keeps the maximum NaN: never dead
-          deathMax[i] = Double.isNaN(deathMax[i]) || Double.isNaN(maxPreact[s][i]) ? Double.NaN
-              : Math.max(deathMax[i], maxPreact[s][i]);
+          deathMax[i] = Math.max(deathMax[i], maxPreact[s][i]); // NaN (a diverged network) stays NaN: never dead
         }
       }
       boolean zero = true;

@@ -40,22 +40,6 @@ final class PopulationData {
   }
 
   /**
-   * Every network gets training rows [from, from + count), and the rest of the input (when it holds
-   * more rows) repeats row {@code from}. Only the input is filled.
-   */
-  void fillTrainRange(int from, int count, INDArray input, Staging stage) {
-    int population = (int) input.size(0);
-    int n = (int) input.size(1);
-    double[] in = stage.buffer("x", population * n * features);
-    for (int p = 0; p < population; p++) {
-      for (int r = 0; r < n; r++) {
-        System.arraycopy(trainX[from + (r < count ? r : 0)], 0, in, (p * n + r) * features, features);
-      }
-    }
-    stage.copy(in, input);
-  }
-
-  /**
    * Network p gets training rows rows[p][from, from + count), and the rest of the input (when it
    * holds more rows) repeats the chunk's first row. Only the input is filled.
    */

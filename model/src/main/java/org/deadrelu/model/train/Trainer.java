@@ -99,11 +99,12 @@ public final class Trainer {
     int deathRows;
     int[][] probeIdx;
     /**
-     * Per network, the training rows outside its probe set, when death is decided on the whole split:
-     * the scan covers only these, and the probe's own pass the rest. Null when death_rows bounds the
-     * rows (then the scan covers them all).
+     * Per network, the training rows the death scan covers: those outside its probe set when death is
+     * decided on the whole split (the probe's own pass covers the rest), else the first death_rows.
      */
-    int[][] outsideProbe;
+    int[][] scanRows;
+    /** Whether the probe's rows count towards death (they do unless death_rows bounds the rows). */
+    boolean probeRowsDecideDeath;
     Pass testPass;
     INDArray trainY;
     INDArray probeY;
@@ -159,12 +160,9 @@ public final class Trainer {
       rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
       // sampling every row gives the whole split in order: the probe's own pass then decides death
       if (!(probeRows == rows.trainRows() && deathRows == rows.trainRows())) {
-        int scanned = deathRows;
-        if (deathRows == rows.trainRows()) {
-          outsideProbe = complements(probeIdx, rows.trainRows());
-          scanned = rows.trainRows() - probeRows;
-        }
-        int chunk = DeathScan.chunkRows(probeRows, scanned);
+        probeRowsDecideDeath = deathRows == rows.trainRows();
+        scanRows = probeRowsDecideDeath ? complements(probeIdx, rows.trainRows()) : firstRows(p, deathRows);
+        int chunk = DeathScan.chunkRows(probeRows, scanRows[0].length);
         deathPass = chunk == probeRows ? probePass : net.pass("death", chunk);
       }
       if (rows.testRows() > 0) {
@@ -317,18 +315,14 @@ public final class Trainer {
     /** Every neuron of every network as it stands: death over the training split, the rest on the probe set. */
     private List<ProbeMeasurement> measure() {
       double[][][] maxima = null;
-      if (deathPass != null && outsideProbe != null) {
-        // the probe's own pass covers its rows: the scan needs only the rest of the split
-        maxima = DeathScan.maxPreactivation(net, deathPass, outsideProbe[0].length,
-            (from, count, pass) -> rows.fillTrainChunk(outsideProbe, from, count, pass.input(), stage));
-      } else if (deathPass != null) {
-        maxima = DeathScan.maxPreactivation(net, deathPass, deathRows,
-            (from, count, pass) -> rows.fillTrainRange(from, count, pass.input(), stage));
+      if (deathPass != null) {
+        maxima = DeathScan.maxPreactivation(net, deathPass, scanRows[0].length,
+            (from, count, pass) -> rows.fillTrainChunk(scanRows, from, count, pass.input(), stage));
+        if (deathPass == probePass) {
+          rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+        }
       }
-      if (deathPass == probePass) {
-        rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
-      }
-      return probe.measure(step, net, probePass, probeY, maxima, outsideProbe != null);
+      return probe.measure(step, net, probePass, probeY, maxima, probeRowsDecideDeath);
     }
 
     private List<Integer> running() {
@@ -379,6 +373,17 @@ public final class Trainer {
         }
       }
     }
+    return out;
+  }
+
+  /** Rows 0..n-1 for each of {@code population} networks. */
+  private static int[][] firstRows(int population, int n) {
+    int[] first = new int[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = i;
+    }
+    int[][] out = new int[population][];
+    java.util.Arrays.fill(out, first);
     return out;
   }
 
