@@ -71,8 +71,12 @@ final class FindingsCommand implements Callable<Integer> {
       throw new UserInputException("none of " + files + " has a claims: list");
     }
     Path parent = doc.toAbsolutePath().getParent();
+    // checked before the sweeps run, so a page that cannot be written costs no training
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserInputException("--doc " + doc + ": folder " + parent + " does not exist");
+    }
+    if (Files.isDirectory(doc) || (Files.exists(doc) ? !Files.isWritable(doc) : !Files.isWritable(parent))) {
+      throw new UserInputException("--doc " + doc + ": cannot be written; give a Markdown file in a writable folder");
     }
     SparkSession spark = SparkSessions.create("deadrelu findings", sparkMaster.master, List.of());
     PrintWriter console = spec.commandLine().getOut();

@@ -64,7 +64,8 @@ public final class Findings {
       long started = System.nanoTime();
       List<TrialConfig> trials = scale(f.spec(), options);
       SweepReport report = new SweepRunner(spark, log).run(f.spec().name(), trials,
-          new SweepOptions(options.out(), 64, 512, 0, options.progressSeconds()), f.text());
+          new SweepOptions(options.out(), SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0,
+              options.progressSeconds()), f.text());
       ResultTables tables = ResultTables.open(spark, report.folder());
       tables.registerViews();
       List<ClaimOutcome> claims = new ArrayList<>();

@@ -56,6 +56,17 @@ class FindingsTest {
   }
 
   @Test
+  void aPageThatCannotBeWrittenIsRefusedBeforeAnySweepRuns() throws Exception {
+    java.nio.file.Path folder = Files.createDirectories(tmp.resolve("a-folder.md"));
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "findings", files.get(0),
+        "--out", tmp.resolve("never").toString(), "--doc", folder.toString(), "--progress", "0");
+    assertEquals(Main.EXIT_INVALID_INPUT, code, err.toString());
+    assertTrue(err.toString().contains("--doc " + folder + ": cannot be written"), err.toString());
+    assertFalse(Files.exists(tmp.resolve("never")), "no sweep ran");
+  }
+
+  @Test
   void everyClaimSweepOfTheRepositoryIsOnThePage() {
     assertTrue(sweeps.size() >= 9, "claim sweeps found: " + sweeps.size());
     assertTrue(page.startsWith("# Findings\n"));
