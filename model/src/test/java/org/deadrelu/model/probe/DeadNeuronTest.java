@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Death on hand-built weights, where the answer is known without running the probe. */
 class DeadNeuronTest {
   // probe set: x in {-2, -1, 0.5, 3} (one feature); targets: two classes
-  private static final double[] X = {-2, -1, 0.5, 3};
-  private static final INDArray Y = Nd4j.create(new double[][][] {{{1, 0}, {1, 0}, {0, 1}, {0, 1}}});
+  static final double[] X = {-2, -1, 0.5, 3};
+  static final INDArray Y = Nd4j.create(new double[][][] {{{1, 0}, {1, 0}, {0, 1}, {0, 1}}});
 
   /**
    * Four hidden neurons with z = w x + b:
@@ -30,17 +30,23 @@ class DeadNeuronTest {
    * 3: z = x - 3 (max exactly 0 at x = 3: dead, since z <= 0 everywhere).
    */
   private static LayerMeasures hidden(ActivationKind kind) {
-    TrialConfig c = TrialConfig.builder().activation(kind).alpha(0.1).build();
+    PopulationNetwork net = handBuilt(kind, 0);
+    Pass pass = net.pass("probe", X.length);
+    pass.input().assign(Nd4j.create(X, new long[] {1, X.length, 1}, DataType.DOUBLE));
+    NeuronProbe probe = new NeuronProbe(new double[] {0.1}, Nd4j.create(new double[] {0.01}, new long[] {1, 1, 1}, DataType.DOUBLE));
+    return probe.measure(0, net, pass, Y, null, false).get(0).layers().get(0);
+  }
+
+  /** The network above: 1 input, the four hidden neurons, 2 softmax outputs. */
+  static PopulationNetwork handBuilt(ActivationKind kind, int reluGradAtZero) {
+    TrialConfig c = TrialConfig.builder().activation(kind).alpha(0.1).reluGradAtZero(reluGradAtZero).build();
     PopulationNetwork net = PopulationNetwork.initialize(new int[] {1, 4, 2}, List.of(c),
         new SplittableRandom[] {new SplittableRandom(1)}, DataType.DOUBLE);
     net.weights(0).assign(Nd4j.create(new double[][][] {{{1, 1, -1, 1}}}));
     net.bias(0).assign(Nd4j.create(new double[][][] {{{-10, 0, -1, -3}}}));
     net.weights(1).assign(Nd4j.create(new double[][][] {{{1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}}}));
     net.bias(1).assign(0.0);
-    Pass pass = net.pass("probe", X.length);
-    pass.input().assign(Nd4j.create(X, new long[] {1, X.length, 1}, DataType.DOUBLE));
-    NeuronProbe probe = new NeuronProbe(new double[] {0.1}, Nd4j.create(new double[] {0.01}, new long[] {1, 1, 1}, DataType.DOUBLE));
-    return probe.measure(0, net, pass, Y, null, false).get(0).layers().get(0);
+    return net;
   }
 
   @Test

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import org.deadrelu.model.config.ActivationKind;
-import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.net.Parameter;
 import org.deadrelu.model.net.ParameterKind;
 import org.deadrelu.model.net.Pass;
@@ -28,8 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * is the difference, the loss not moving at all) whichever derivative it takes at 0.
  */
 class NeverDeadTest {
-  private static final double[] X = {-2, -1, 0.5, 3};
-  private static final INDArray Y = Nd4j.create(new double[][][] {{{1, 0}, {1, 0}, {0, 1}, {0, 1}}});
+  private static final double[] X = DeadNeuronTest.X;
+  private static final INDArray Y = DeadNeuronTest.Y;
   /** The neuron whose pre-activation x - 10 is negative on every row. */
   private static final int NEURON = 0;
   /** The finite-difference step: it moves the neuron's z by at most 3 H, so z stays below -6.9. */
@@ -65,13 +62,7 @@ class NeverDeadTest {
 
   /** DeadNeuronTest's network, with the gradients of one pass over its four rows. */
   private static Network network(ActivationKind kind, int reluGradAtZero) {
-    TrialConfig c = TrialConfig.builder().activation(kind).alpha(0.1).reluGradAtZero(reluGradAtZero).build();
-    PopulationNetwork net = PopulationNetwork.initialize(new int[] {1, 4, 2}, List.of(c),
-        new SplittableRandom[] {new SplittableRandom(1)}, DataType.DOUBLE);
-    net.weights(0).assign(Nd4j.create(new double[][][] {{{1, 1, -1, 1}}}));
-    net.bias(0).assign(Nd4j.create(new double[][][] {{{-10, 0, -1, -3}}}));
-    net.weights(1).assign(Nd4j.create(new double[][][] {{{1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}}}));
-    net.bias(1).assign(0.0);
+    PopulationNetwork net = DeadNeuronTest.handBuilt(kind, reluGradAtZero);
     Pass pass = net.pass("check", X.length);
     pass.input().assign(Nd4j.create(X, new long[] {1, X.length, 1}, DataType.DOUBLE));
     net.forward(pass);
