@@ -54,10 +54,11 @@ public final class Table<R> {
 
   public List<Row> rows(String sweep, TrialOutput out) {
     List<Row> rows = new ArrayList<>();
+    String trialId = out.trialId(); // a hash of the whole configuration: once per trial, not per row
     for (R r : records.apply(out)) {
       Object[] values = new Object[columns.size() + 2];
       values[0] = sweep;
-      values[1] = out.trialId();
+      values[1] = trialId;
       for (int i = 0; i < columns.size(); i++) {
         values[i + 2] = columns.get(i).value().apply(r);
       }

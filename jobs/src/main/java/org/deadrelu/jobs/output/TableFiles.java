@@ -1,17 +1,22 @@
 package org.deadrelu.jobs.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -37,7 +42,7 @@ public final class TableFiles {
     StructType schema = table.schema();
     List<Row> sorted = new ArrayList<>(rows);
     sorted.sort(order(table, schema));
-    try (ParquetWriter<Row> w = new Builder(HadoopOutputFile.fromPath(file, conf), schema)
+    try (ParquetWriter<Row> w = new Builder(outputFile(file, conf), schema)
         .withConf(conf)
         .withWriteMode(ParquetFileWriter.Mode.CREATE)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -47,6 +52,21 @@ public final class TableFiles {
         w.write(r);
       }
     }
+  }
+
+  /**
+   * The file to write. On the local file system, written directly: Hadoop's local file system sets
+   * each new file's permissions by running {@code chmod} in a child process (when its native library
+   * is absent, as it is here), which cost more than writing a small shard's rows.
+   */
+  static OutputFile outputFile(Path file, Configuration conf) throws IOException {
+    FileSystem fs = file.getFileSystem(conf);
+    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+      java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(file).toUri());
+      Files.createDirectories(local.getParent());
+      return new LocalOutputFile(local);
+    }
+    return HadoopOutputFile.fromPath(file, conf);
   }
 
   /** The table's sort columns, compared in turn (strings and integers, never null). */

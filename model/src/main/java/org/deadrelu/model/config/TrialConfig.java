@@ -110,7 +110,7 @@ public record TrialConfig(
     implements Serializable {
 
   /** Bumped whenever a change to the engine changes results for an unchanged configuration. */
-  public static final String ENGINE_VERSION = "2";
+  public static final String ENGINE_VERSION = "3";
 
   public TrialConfig {
     Objects.requireNonNull(dataSource, "dataSource");

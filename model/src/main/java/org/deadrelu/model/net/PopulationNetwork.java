@@ -210,7 +210,12 @@ public final class PopulationNetwork {
   }
 
   public void forward(Pass pass) {
-    for (int l = 0; l < weights.length; l++) {
+    forward(pass, weights.length);
+  }
+
+  /** The forward pass through the first {@code layers} layers only (their z, and the activations they feed). */
+  public void forward(Pass pass, int layers) {
+    for (int l = 0; l < layers; l++) {
       BatchedGemm.gemm(pass.a[l], false, weights[l], false, pass.z[l], 1.0, 0.0);
       BatchedGemm.gemm(pass.ones, false, biasInForce(l), false, pass.z[l], 1.0, 1.0); // z += b
       if (l + 1 < weights.length) {

@@ -1,14 +1,20 @@
 package org.deadrelu.model.probe;
 
+import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.net.HostCopy;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
 
 /**
- * The maximum pre-activation of every neuron over a set of training rows, by forward-only passes
- * over chunks of it. Death is decided on these maxima: a neuron active on a single training row
- * still learns from it, so a sample could call it dead wrongly. Each network has its own set (the
- * split less its probe rows, or the first rows where a trial bounds them), all of one size.
+ * Decides which neurons are dead on a set of training rows, by forward-only passes over chunks of
+ * it: a neuron is dead when its derivative is 0 on every row of the set, which its maximum
+ * pre-activation over the set decides ({@link #zeroGradient}). A sample could call a neuron dead
+ * wrongly, since one row it is active on is enough for it to learn. A neuron is settled alive by
+ * the first such row, so the scan stops as soon as no neuron of any network can still be dead, and
+ * forwards only through the deepest layer that still holds one: a population whose neurons are all
+ * active on the probe rows pays for no scan at all, and only a truly dead neuron costs every row.
+ * Each network has its own set (the split less its probe rows, or the first rows where a trial
+ * bounds them), all of one size.
  */
 public final class DeathScan {
 
@@ -37,36 +43,67 @@ public final class DeathScan {
   }
 
   /**
-   * @param rows how many rows of the set to scan (at least 1)
-   * @return per network, per layer (the output layer last), per neuron: max over the rows of z
+   * Whether a neuron of layer {@code layer} whose pre-activation never exceeds {@code max} over a set
+   * of rows gets no gradient from any of them. Hidden neurons: their activation decides. Output units:
+   * only the relu_normalize head's (relu'(0) = 0 there); every other head's units always learn. A NaN
+   * maximum (a diverged network) is never dead.
    */
-  public static double[][][] maxPreactivation(PopulationNetwork net, Pass pass, int rows, ChunkFiller filler) {
-    int p = net.size();
-    int layers = net.layers();
-    int[] sizes = net.sizes();
-    double[][][] max = new double[p][layers][];
-    for (int s = 0; s < p; s++) {
-      for (int l = 0; l < layers; l++) {
-        max[s][l] = new double[sizes[l + 1]];
-        java.util.Arrays.fill(max[s][l], Double.NEGATIVE_INFINITY);
-      }
+  public static boolean zeroGradient(PopulationNetwork net, int layer, double max) {
+    if (layer == net.layers() - 1) {
+      return net.head().kind() == HeadKind.RELU_NORMALIZE && max <= 0;
     }
+    return net.activation().zeroGradientBelow(max);
+  }
+
+  /**
+   * @param rows how many rows of the set to scan (at least 1)
+   * @param maxima per network, layer (the output layer last) and neuron, the maximum pre-activation
+   *     already known over rows that count (the probe rows, when they are among the set's), or
+   *     negative infinity; raised in place by the rows scanned, so exact only where still dead
+   * @return per network, layer and neuron: dead on the known rows and every row of the set
+   */
+  public static boolean[][][] dead(PopulationNetwork net, Pass pass, int rows, double[][][] maxima, ChunkFiller filler) {
+    int p = net.size();
+    int[] sizes = net.sizes();
     int chunk = pass.rows();
     HostCopy copy = new HostCopy();
-    for (int from = 0; from < rows; from += chunk) {
+    for (int from = 0, through = undecidedThrough(net, maxima); from < rows && through > 0;
+        from += chunk, through = undecidedThrough(net, maxima)) {
       filler.fill(from, Math.min(chunk, rows - from), pass);
-      net.forward(pass);
-      for (int l = 0; l < layers; l++) {
+      net.forward(pass, through);
+      for (int l = 0; l < through; l++) {
         double[] m = copy.read(pass.z(l).max(1)); // [P, width], row-major
         int width = sizes[l + 1];
         for (int s = 0; s < p; s++) {
           for (int i = 0; i < width; i++) {
-            double v = m[s * width + i];
-            max[s][l][i] = Math.max(max[s][l][i], v); // a NaN (a diverged network) stays NaN: never dead
+            maxima[s][l][i] = Math.max(maxima[s][l][i], m[s * width + i]); // NaN stays NaN: never dead
           }
         }
       }
     }
-    return max;
+    boolean[][][] dead = new boolean[p][net.layers()][];
+    for (int s = 0; s < p; s++) {
+      for (int l = 0; l < net.layers(); l++) {
+        dead[s][l] = new boolean[sizes[l + 1]];
+        for (int i = 0; i < sizes[l + 1]; i++) {
+          dead[s][l][i] = zeroGradient(net, l, maxima[s][l][i]);
+        }
+      }
+    }
+    return dead;
+  }
+
+  /** One past the deepest layer with a neuron of some network that may still be dead; 0 if none. */
+  private static int undecidedThrough(PopulationNetwork net, double[][][] maxima) {
+    for (int l = net.layers() - 1; l >= 0; l--) {
+      for (double[][] network : maxima) {
+        for (double v : network[l]) {
+          if (zeroGradient(net, l, v)) {
+            return l + 1;
+          }
+        }
+      }
+    }
+    return 0;
   }
 }

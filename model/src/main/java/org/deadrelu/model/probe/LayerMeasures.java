@@ -2,8 +2,8 @@ package org.deadrelu.model.probe;
 
 /**
  * Per-neuron measures of one layer at one checkpoint (arrays indexed by neuron), and the layer's
- * own gradient and weight norms. {@code maxPreact} and {@code dead} are over the rows death is
- * decided on (the training split); the rest over the probe set. {@code saturatedRate} and
+ * own gradient and weight norms. {@code dead} is over the rows death is decided on (the training
+ * split); the rest, {@code maxPreact} included, over the probe set. {@code saturatedRate} and
  * {@code slope} are null where they mean nothing.
  *
  * @param allZero every neuron's output is exactly 0 on every probe row
@@ -25,6 +25,12 @@ public record LayerMeasures(
     double weightGradNorm,
     double biasGradNorm,
     double weightNorm2) {
+
+  /** The same measures with death as decided on more rows than the probe set's. */
+  public LayerMeasures withDead(boolean[] deadOnSplit) {
+    return new LayerMeasures(outputLayer, activeRate, maxPreact, meanAbsAct, allZero, dormantScore, dormant,
+        deadOnSplit, saturatedRate, gradNorm, bias, weightNorm, slope, weightGradNorm, biasGradNorm, weightNorm2);
+  }
 
   public int width() {
     return activeRate.length;

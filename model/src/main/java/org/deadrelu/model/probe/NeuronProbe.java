@@ -8,22 +8,22 @@ import org.deadrelu.model.net.NativeArrays;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Measures every neuron of every network of a population on its probe set: one forward and one
  * backward pass over the whole set (in buffers kept for the purpose), then reductions over the rows.
- * Death is decided on the maxima of a {@link DeathScan} over the training split, passed in; every
- * other measure (active rate, dormancy, saturation, gradients) is a probe-set measure.
+ * Every measure is a probe-set measure but death, which {@link DeathScan} settles on the training
+ * split.
  */
 public final class NeuronProbe {
   /** Added to the layer mean so a layer of all-zero outputs gives scores of 0, not NaN. */
   private static final double DORMANT_EPS = 1e-9;
   private final double[] dormantTau;
-  private final INDArray saturationEps;
-  private final HostCopy copy = new HostCopy();
+  private final double[] saturationEps;
+  private final HostCopy zCopy = new HostCopy();
+  private final HostCopy hCopy = new HostCopy();
+  private final HostCopy dCopy = new HostCopy();
+  private final HostCopy wCopy = new HostCopy();
 
   /**
    * @param dormantTau per network
@@ -31,20 +31,16 @@ public final class NeuronProbe {
    */
   public NeuronProbe(double[] dormantTau, INDArray saturationEps) {
     this.dormantTau = dormantTau.clone();
-    this.saturationEps = saturationEps;
+    this.saturationEps = saturationEps.ravel().toDoubleVector();
   }
 
   /**
    * Probes every network on the rows in {@code pass} (input already filled) against targets y.
-   * Leaves the probe-set gradients in the network's gradient buffers.
-   *
-   * @param deathMaxima per network, layer and neuron, the maximum pre-activation over the rows death
-   *     is decided on (see {@link DeathScan}); null when those rows are exactly the probe set's
-   * @param withProbeRows the death rows are {@code deathMaxima}'s and the probe set's together (the
-   *     scan left out the probe's rows, which this pass covers)
+   * Leaves the probe-set gradients in the network's gradient buffers. Death here is death on the
+   * probe rows; where it is decided on more rows, {@link DeathScan} settles it and
+   * {@link ProbeMeasurement#withDead} puts its answer in.
    */
-  public List<ProbeMeasurement> measure(int step, PopulationNetwork net, Pass pass, INDArray y,
-      double[][][] deathMaxima, boolean withProbeRows) {
+  public List<ProbeMeasurement> measure(int step, PopulationNetwork net, Pass pass, INDArray y) {
     net.forward(pass);
     double[] loss = net.loss(pass, y);
     double[] accuracy = net.head().accuracy(pass.output(), y);
@@ -56,7 +52,7 @@ public final class NeuronProbe {
       perNetwork.add(new ArrayList<>());
     }
     for (int l = 0; l < layers; l++) {
-      LayerMeasures[] m = measureLayer(net, pass, l, l == layers - 1, deathMaxima, withProbeRows);
+      LayerMeasures[] m = measureLayer(net, pass, l, l == layers - 1);
       for (int s = 0; s < p; s++) {
         perNetwork.get(s).add(m[s]);
       }
@@ -70,41 +66,74 @@ public final class NeuronProbe {
     return out;
   }
 
-  private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output,
-      double[][][] deathMaxima, boolean withProbeRows) {
-    INDArray z = pass.z(l);
+  /**
+   * One layer's measures, by plain loops over one native copy of each array it reads (pre-activations,
+   * activations, weights and their gradients): a chain of ND4J reductions costs tens of microseconds
+   * per op whatever the size, which on small networks made the probe a third of a trial.
+   */
+  private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output) {
+    int p = net.size();
+    int rows = pass.rows();
+    int width = net.sizes()[l + 1];
     boolean outputRelu = output && net.head().kind() == HeadKind.RELU_NORMALIZE;
-    INDArray positive = Nd4j.exec(new Step(z, z.ulike(), 0.0)); // [z > 0]
+    double[] z = zCopy.read(whole(pass.z(l))); // [P, rows, width]
     // the output layer's "activation" is the head's: relu for relu_normalize, identity otherwise
-    INDArray h = output ? (outputRelu ? positive.mul(z) : z) : pass.h(l);
-    double[][] activeRate = matrix(positive.mean(1));
-    double[][] maxPreact = matrix(z.max(1));
-    INDArray absH = Transforms.abs(h, true);
-    double[][] meanAbsAct = matrix(absH.mean(1));
-    // a mean of tiny values can round to 0 where the values are not: zero-ness is read off the maximum
-    double[][] maxAbsAct = matrix(absH.max(1));
-    double[][] saturated = null;
+    double[] h = output ? null : hCopy.read(whole(pass.h(l)));
+    double[] derivative = null;
     if (!output && net.activation().kind().saturates()) {
-      // eps - |f'(z)| > 0 iff saturated
-      INDArray derivative = z.ulike();
-      net.activation().derivative(z, null, derivative);
-      INDArray below = Transforms.abs(derivative, false).negi().addi(saturationEps);
-      saturated = matrix(Nd4j.exec(new Step(below, below, 0.0)).mean(1));
+      INDArray d = pass.z(l).ulike();
+      net.activation().derivative(pass.z(l), null, d);
+      derivative = dCopy.read(d);
     }
-    INDArray weightGradient = net.weightGradient(l);
-    double[][] gradNorm = matrix(weightGradient.norm2(1));
-    double[] layerGradNorm = weightGradient.norm2(1, 2).toDoubleVector();
-    double[] biasGradNorm = net.biasGradient(l).norm2(1, 2).toDoubleVector();
-    double[][] bias = matrix(net.bias(l).reshape(net.size(), net.bias(l).size(2)));
-    INDArray incoming = net.weights(l);
-    double[][] weightNorm = matrix(incoming.norm2(1));
-    double[] layerWeightNorm = incoming.norm2(1, 2).toDoubleVector();
+    double[][] activeRate = new double[p][width];
+    double[][] maxPreact = new double[p][width];
+    double[][] meanAbsAct = new double[p][width];
+    double[][] saturated = derivative == null ? null : new double[p][width];
+    boolean[] allZero = new boolean[p];
+    for (int s = 0; s < p; s++) {
+      double[] active = activeRate[s];
+      double[] max = maxPreact[s];
+      double[] absSum = meanAbsAct[s];
+      double[] absMax = new double[width];
+      java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+      for (int r = 0; r < rows; r++) {
+        int at = (s * rows + r) * width;
+        for (int i = 0; i < width; i++) {
+          double v = z[at + i];
+          active[i] += v > 0 ? 1 : 0;
+          max[i] = Math.max(max[i], v); // a NaN (a diverged network) stays NaN: never dead
+          double a = Math.abs(h != null ? h[at + i] : outputRelu ? Math.max(v, 0) : v);
+          absSum[i] += a;
+          absMax[i] = Math.max(absMax[i], a);
+          if (derivative != null && Math.abs(derivative[at + i]) < saturationEps[s]) {
+            saturated[s][i]++;
+          }
+        }
+      }
+      boolean zero = true;
+      for (int i = 0; i < width; i++) {
+        active[i] /= rows;
+        absSum[i] /= rows;
+        if (saturated != null) {
+          saturated[s][i] /= rows;
+        }
+        // a mean of tiny values can round to 0 where the values are not: zero-ness is read off the maximum
+        zero &= absMax[i] == 0;
+      }
+      allZero[s] = zero;
+    }
+    double[] layerGradNorm = new double[p];
+    double[][] gradNorm = columnNorms(net.weightGradient(l), p, width, layerGradNorm);
+    double[] biasGradNorm = new double[p];
+    columnNorms(net.biasGradient(l), p, width, biasGradNorm);
+    double[] layerWeightNorm = new double[p];
+    double[][] weightNorm = columnNorms(net.weights(l), p, width, layerWeightNorm);
+    double[][] bias = perNetwork(net.bias(l), p, width);
     INDArray slopeArray = output ? null : net.slope(l);
-    double[][] slope = slopeArray == null ? null : matrix(slopeArray.reshape(net.size(), slopeArray.size(2)));
+    double[][] slope = slopeArray == null ? null : perNetwork(slopeArray, p, width);
 
-    LayerMeasures[] out = new LayerMeasures[net.size()];
-    for (int s = 0; s < out.length; s++) {
-      int width = activeRate[s].length;
+    LayerMeasures[] out = new LayerMeasures[p];
+    for (int s = 0; s < p; s++) {
       double layerMean = 0;
       for (double v : meanAbsAct[s]) {
         layerMean += v;
@@ -113,26 +142,56 @@ public final class NeuronProbe {
       double[] score = new double[width];
       boolean[] dormant = new boolean[width];
       boolean[] dead = new boolean[width];
-      double[] deathMax = deathMaxima == null ? maxPreact[s] : deathMaxima[s][l];
-      if (deathMaxima != null && withProbeRows) {
-        deathMax = deathMax.clone();
-        for (int i = 0; i < width; i++) {
-          deathMax[i] = Math.max(deathMax[i], maxPreact[s][i]); // NaN (a diverged network) stays NaN: never dead
-        }
-      }
-      boolean zero = true;
       for (int i = 0; i < width; i++) {
         score[i] = meanAbsAct[s][i] / (layerMean + DORMANT_EPS);
         dormant[i] = score[i] <= dormantTau[s];
-        // the relu_normalize head's units have relu'(0) = 0; other output units never stop learning
-        dead[i] = output ? outputRelu && deathMax[i] <= 0 : net.activation().zeroGradientBelow(deathMax[i]);
-        zero &= maxAbsAct[s][i] == 0;
+        dead[i] = DeathScan.zeroGradient(net, l, maxPreact[s][i]);
       }
-      out[s] = new LayerMeasures(output, activeRate[s], deathMax, meanAbsAct[s], zero, score, dormant, dead,
+      out[s] = new LayerMeasures(output, activeRate[s], maxPreact[s], meanAbsAct[s], allZero[s], score, dormant, dead,
           saturated == null ? null : saturated[s], gradNorm[s], bias[s], weightNorm[s],
           slope == null ? null : slope[s], layerGradNorm[s], biasGradNorm[s], layerWeightNorm[s]);
     }
     return out;
+  }
+
+  /**
+   * A [P, k, width] array's per-network column norms (over k), and in {@code whole} each network's
+   * norm over all its entries.
+   */
+  private double[][] columnNorms(INDArray a, int p, int width, double[] whole) {
+    double[] v = wCopy.read(whole(a));
+    int k = (int) (a.length() / p / width);
+    double[][] out = new double[p][width];
+    for (int s = 0; s < p; s++) {
+      double total = 0;
+      for (int r = 0; r < k; r++) {
+        int at = (s * k + r) * width;
+        for (int i = 0; i < width; i++) {
+          out[s][i] += v[at + i] * v[at + i];
+        }
+      }
+      for (int i = 0; i < width; i++) {
+        total += out[s][i];
+        out[s][i] = Math.sqrt(out[s][i]);
+      }
+      whole[s] = Math.sqrt(total);
+    }
+    return out;
+  }
+
+  /** A [P, 1, width] array as P rows. */
+  private double[][] perNetwork(INDArray a, int p, int width) {
+    double[] v = wCopy.read(whole(a));
+    double[][] out = new double[p][];
+    for (int s = 0; s < p; s++) {
+      out[s] = java.util.Arrays.copyOfRange(v, s * width, (s + 1) * width);
+    }
+    return out;
+  }
+
+  /** The array itself where it is whole and row-major, else a row-major copy (a parameter's view into a flat buffer). */
+  private static INDArray whole(INDArray a) {
+    return NativeArrays.wholeRowMajor(a) ? a : a.dup('c');
   }
 
   /**
@@ -141,33 +200,24 @@ public final class NeuronProbe {
    */
   private boolean[] constantOutput(INDArray out) {
     int p = (int) out.size(0);
+    int rows = (int) out.size(1);
+    int width = (int) out.size(2);
+    double[] v = zCopy.read(whole(out));
     boolean[] constant = new boolean[p];
-    double[][] max = matrix(out.max(1));
-    double[][] min = matrix(out.min(1));
     for (int s = 0; s < p; s++) {
       boolean same = true;
-      for (int k = 0; k < max[s].length; k++) {
-        same &= max[s][k] == min[s][k];
+      int first = s * rows * width;
+      for (int r = 1; r < rows && same; r++) {
+        for (int k = 0; k < width; k++) {
+          same &= v[first + r * width + k] == v[first + k]; // NaN == NaN is false: not constant
+        }
+      }
+      for (int k = 0; k < width; k++) {
+        same &= !Double.isNaN(v[first + k]);
       }
       constant[s] = same;
     }
     return constant;
-  }
-
-  /**
-   * A [P, ...] array as P rows, read in one native copy: {@code toDoubleMatrix} reads element by
-   * element, which made the probe of 8 digit classifiers several times slower.
-   */
-  private double[][] matrix(INDArray a) {
-    INDArray whole = NativeArrays.wholeRowMajor(a) ? a : a.dup('c');
-    int p = (int) whole.size(0);
-    int n = (int) (whole.length() / p);
-    double[] v = copy.read(whole);
-    double[][] out = new double[p][n];
-    for (int s = 0; s < p; s++) {
-      System.arraycopy(v, s * n, out[s], 0, n);
-    }
-    return out;
   }
 
   /** The first hidden layer whose output is 0 on every probe row (what makes a network constant), or null. */

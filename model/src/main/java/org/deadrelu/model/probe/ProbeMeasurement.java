@@ -12,6 +12,15 @@ public record ProbeMeasurement(
     int step, double loss, double accuracy, boolean outputConstant, Integer zeroLayer,
     List<LayerMeasures> layers) {
 
+  /** The same measurement with death as decided on more rows than the probe set's, per layer and neuron. */
+  public ProbeMeasurement withDead(boolean[][] deadByLayer) {
+    List<LayerMeasures> settled = new java.util.ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      settled.add(layers.get(l).withDead(deadByLayer[l]));
+    }
+    return new ProbeMeasurement(step, loss, accuracy, outputConstant, zeroLayer, settled);
+  }
+
   /** Hidden neurons dead, over all hidden layers. */
   public double hiddenDeadFraction() {
     return hiddenFraction(true);

@@ -3,13 +3,13 @@ package org.deadrelu.model.result;
 import java.io.Serializable;
 
 /**
- * One neuron at one checkpoint. {@code maxPreact} and {@code dead} are over the training split T
- * (its first rows where probe.death_rows bounds them); the other measures over the probe set P, a
- * seeded sample of T.
+ * One neuron at one checkpoint. {@code dead} is over the training split T (its first rows where
+ * probe.death_rows bounds them); the other measures, {@code maxPreact} among them, over the probe
+ * set P, a seeded sample of T.
  *
  * @param layer 0 = first hidden layer; the output layer is the last index
  * @param activeRate fraction of P with z > 0
- * @param maxPreact max over T of z
+ * @param maxPreact max over the probe set of z
  * @param meanAbsAct mean over P of |h|
  * @param dormantScore meanAbsAct / (the layer's mean of meanAbsAct + 1e-9)
  * @param dormant dormantScore <= tau

@@ -105,6 +105,8 @@ public final class Trainer {
     int[][] scanRows;
     /** Whether the probe's rows count towards death (they do unless death_rows bounds the rows). */
     boolean probeRowsDecideDeath;
+    /** The death scan used the probe's buffers since the probe set was last put in them. */
+    boolean probeInputStale;
     Pass testPass;
     INDArray trainY;
     INDArray probeY;
@@ -314,15 +316,34 @@ public final class Trainer {
 
     /** Every neuron of every network as it stands: death over the training split, the rest on the probe set. */
     private List<ProbeMeasurement> measure() {
-      double[][][] maxima = null;
-      if (deathPass != null) {
-        maxima = DeathScan.maxPreactivation(net, deathPass, scanRows[0].length,
-            (from, count, pass) -> rows.fillTrainChunk(scanRows, from, count, pass.input(), stage));
-        if (deathPass == probePass) {
-          rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+      if (probeInputStale) {
+        rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+        probeInputStale = false;
+      }
+      List<ProbeMeasurement> m = probe.measure(step, net, probePass, probeY);
+      if (deathPass == null) {
+        return m; // the probe set is the whole split
+      }
+      double[][][] maxima = new double[p][net.layers()][];
+      for (int s = 0; s < p; s++) {
+        for (int l = 0; l < net.layers(); l++) {
+          if (probeRowsDecideDeath) {
+            maxima[s][l] = m.get(s).layers().get(l).maxPreact().clone();
+          } else {
+            maxima[s][l] = new double[net.sizes()[l + 1]];
+            java.util.Arrays.fill(maxima[s][l], Double.NEGATIVE_INFINITY);
+          }
         }
       }
-      return probe.measure(step, net, probePass, probeY, maxima, probeRowsDecideDeath);
+      boolean[][][] dead = DeathScan.dead(net, deathPass, scanRows[0].length, maxima, (from, count, pass) -> {
+        rows.fillTrainChunk(scanRows, from, count, pass.input(), stage);
+        probeInputStale |= pass == probePass;
+      });
+      List<ProbeMeasurement> settled = new ArrayList<>();
+      for (int s = 0; s < p; s++) {
+        settled.add(m.get(s).withDead(dead[s]));
+      }
+      return settled;
     }
 
     private List<Integer> running() {

@@ -34,7 +34,7 @@ class DeadNeuronTest {
     Pass pass = net.pass("probe", X.length);
     pass.input().assign(Nd4j.create(X, new long[] {1, X.length, 1}, DataType.DOUBLE));
     NeuronProbe probe = new NeuronProbe(new double[] {0.1}, Nd4j.create(new double[] {0.01}, new long[] {1, 1, 1}, DataType.DOUBLE));
-    return probe.measure(0, net, pass, Y, null, false).get(0).layers().get(0);
+    return probe.measure(0, net, pass, Y).get(0).layers().get(0);
   }
 
   /** The network above: 1 input, the four hidden neurons, 2 softmax outputs. */

@@ -46,7 +46,7 @@ class InterventionTest {
 
   private static ProbeMeasurement measure(PopulationNetwork net, Pass pass, double tau) {
     NeuronProbe probe = new NeuronProbe(new double[] {tau}, Nd4j.create(new double[] {0.01}, new long[] {1, 1, 1}, DataType.DOUBLE));
-    return probe.measure(5, net, pass, Y, null, false).get(0);
+    return probe.measure(5, net, pass, Y).get(0);
   }
 
   @Test
