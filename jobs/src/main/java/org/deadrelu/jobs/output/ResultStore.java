@@ -215,15 +215,22 @@ public final class ResultStore {
   }
 
   /**
-   * Where a wave's tasks write a table's files. Nothing there counts: the driver moves the files of the
-   * attempts it heard back from into the table ({@link #publish}), and what is left (an attempt that
-   * failed, or lost to a retry or a speculative copy) is deleted by {@link #clearIncoming}.
+   * Where the tasks of the wave tagged {@code wave} write a table's files; each wave has its own
+   * folder, since the next wave's tasks already run while this one is committed. Nothing there
+   * counts: the driver moves the files of the attempts it heard back from into the table
+   * ({@link #publish}), and what is left (an attempt that failed, or lost to a retry or a
+   * speculative copy) is deleted by {@link #clearIncoming}.
    */
-  public Path incomingPath(String table) {
-    return new Path(ledger(), "incoming/" + table);
+  public Path incomingPath(String wave, String table) {
+    return new Path(ledger(), "incoming/" + wave + "/" + table);
   }
 
-  /** Deletes every file the tasks left in the incoming folders. */
+  /** Deletes every file the wave's tasks left in its incoming folders. */
+  public void clearIncoming(String wave) throws IOException {
+    fs.delete(new Path(ledger(), "incoming/" + wave), true);
+  }
+
+  /** Deletes the incoming folders of every wave: only once no wave is in flight. */
   public void clearIncoming() throws IOException {
     fs.delete(new Path(ledger(), "incoming"), true);
   }

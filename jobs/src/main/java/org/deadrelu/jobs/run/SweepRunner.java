@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +34,9 @@ import org.deadrelu.model.data.LabeledTable;
 /**
  * Runs a sweep: plan, fan out, write. Trials already in the result folder are skipped; the rest run
  * in waves, each trained and written by one Spark task per shard and then committed to the five
- * tables. Tables written in several waves are then compacted ({@link Compaction}).
+ * tables. The next wave's tasks are queued while a wave runs, so no core waits for a wave's slowest
+ * shard; commits stay one wave at a time, in order. Tables written in several waves are then
+ * compacted ({@link Compaction}).
  */
 public final class SweepRunner {
   private final SparkSession spark;
@@ -69,11 +73,24 @@ public final class SweepRunner {
       // the planner's core-seconds per trial, as trained in shards of 16 (a population's share)
       double perTrial = todo.stream().mapToDouble(t -> CostModel.shardSeconds(t, 16) / 16).average().orElse(Double.NaN);
       int wave = options.commitEvery(cores, perTrial);
-      for (int from = 0; from < todo.size(); from += wave) {
-        List<TrialConfig> trialsOfWave = todo.subList(from, Math.min(todo.size(), from + wave));
-        Plan plan = new Planner(cores, options.maxShardTrials(), options.memoryBudgetBytes()).plan(trialsOfWave);
-        runWave(jsc, sweep, plan, store, broadcast, conf, progress, times).forEach(
-            (status, n) -> byStatus.merge(status, n, Integer::sum));
+      // the next wave is queued before a wave is awaited, so its shards take the cores the wave's
+      // last shards leave free; waves still commit one at a time, in order
+      List<Wave> inFlight = new ArrayList<>();
+      try {
+        for (int from = 0; from < todo.size(); from += wave) {
+          List<TrialConfig> trialsOfWave = todo.subList(from, Math.min(todo.size(), from + wave));
+          Plan plan = new Planner(cores, options.maxShardTrials(), options.memoryBudgetBytes()).plan(trialsOfWave);
+          inFlight.add(submit(jsc, sweep, plan, store, broadcast, conf, progress));
+          if (inFlight.size() > 1) {
+            commit(jsc, inFlight.remove(0), store, times).forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
+          }
+        }
+        while (!inFlight.isEmpty()) {
+          commit(jsc, inFlight.remove(0), store, times).forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
+        }
+        store.clearIncoming();
+      } finally {
+        inFlight.forEach(w -> w.results().cancel(true)); // a failed wave stops the one queued behind it
       }
       if (!todo.isEmpty()) {
         log.println(progress.line());
@@ -100,20 +117,31 @@ public final class SweepRunner {
         byStatus, (System.nanoTime() - started) / 1e9, times[0], compactionSeconds);
   }
 
-  /**
-   * Trains one wave (one task per shard, each writing its own files), moves the files of the tasks
-   * that reported back into the tables, then commits the wave. Returns counts by status.
-   */
-  private Map<String, Integer> runWave(JavaSparkContext jsc, String sweep, Plan plan, ResultStore store,
-      Broadcast<Map<String, LabeledTable>> files, Broadcast<SerializableConfiguration> conf, Progress progress,
-      TaskTimes[] times) throws IOException {
+  /** A wave whose tasks are submitted: its tag (naming its incoming folders), those folders, and the tasks' results to come. */
+  private record Wave(String tag, Map<String, String> incoming, JavaFutureAction<List<ShardResult>> results) {}
+
+  /** Submits one wave's tasks (one per shard, each writing its own files into the wave's incoming folders). */
+  private Wave submit(JavaSparkContext jsc, String sweep, Plan plan, ResultStore store,
+      Broadcast<Map<String, LabeledTable>> files, Broadcast<SerializableConfiguration> conf, Progress progress) {
     List<Shard> shards = plan.shards();
+    String tag = UUID.randomUUID().toString();
     Map<String, String> incoming = new LinkedHashMap<>();
-    Tables.all().forEach(t -> incoming.put(t.name(), store.incomingPath(t.name()).toString()));
+    Tables.all().forEach(t -> incoming.put(t.name(), store.incomingPath(tag, t.name()).toString()));
     // one result per shard: Spark keeps the first attempt to finish, so its files are the ones moved
-    List<ShardResult> results = jsc.parallelize(shards, shards.size())
+    JavaFutureAction<List<ShardResult>> results = jsc.parallelize(shards, shards.size())
         .map(new ShardTask(files, conf, sweep, incoming, progress))
-        .collect();
+        .collectAsync();
+    return new Wave(tag, incoming, results);
+  }
+
+  /**
+   * Waits for a wave's tasks, moves the files of the attempts that reported back into the tables,
+   * then commits the wave. Returns counts by status.
+   */
+  private Map<String, Integer> commit(JavaSparkContext jsc, Wave wave, ResultStore store, TaskTimes[] times)
+      throws IOException {
+    List<ShardResult> results = await(wave.results());
+    Map<String, String> incoming = wave.incoming();
     List<String> ids = new ArrayList<>();
     Map<String, Integer> byStatus = new TreeMap<>();
     Map<String, Set<String>> written = new LinkedHashMap<>();
@@ -140,7 +168,27 @@ public final class SweepRunner {
       }
     }
     store.commitWave(ids, written);
-    store.clearIncoming();
+    store.clearIncoming(wave.tag());
     return byStatus;
+  }
+
+  /** The wave's results, or the failure that stopped its job (Spark's own exception, unwrapped). */
+  private static List<ShardResult> await(JavaFutureAction<List<ShardResult>> results) throws IOException {
+    try {
+      return results.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for a wave", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      } else if (cause instanceof RuntimeException r) {
+        throw r;
+      } else if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException("a wave's job failed: " + cause.getMessage(), cause);
+    }
   }
 }
