@@ -108,7 +108,7 @@ public final class Bench {
           --e2e-scale N           divide the end-to-end sweeps' seeds by N (default 1: 1,024, 64 and 64 trials;
                                   quick 8)
           --tuned-engine          also run deadrelu's engine in the tuned JVM (informational rows, not judged)
-          --skip LIST             sections to leave out: timing,rss,spark,probe,e2e
+          --skip LIST             sections to leave out: timing,rss,spark,probe,e2e,idle
           --work DIR              scratch and logs (default bench/target/bench-work)
           --report FILE           also write the report here (default <work>/report.txt)
         """;
@@ -196,8 +196,8 @@ public final class Bench {
         }
       }
       for (String s : o.skip) {
-        if (!List.of("timing", "rss", "spark", "probe", "e2e").contains(s)) {
-          throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe, e2e)");
+        if (!List.of("timing", "rss", "spark", "probe", "e2e", "idle").contains(s)) {
+          throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe, e2e, idle)");
         }
       }
       if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.sparkRounds < 1 || o.sparkWarmups < 0
@@ -249,6 +249,10 @@ public final class Bench {
     private final Map<RefConfig, Integer> probeSharePopulation = new java.util.EnumMap<>(RefConfig.class);
     /** By reference sweep and master: what its timed run gave (see EndToEnd). */
     private final Map<String, double[]> e2e = new LinkedHashMap<>();
+    /** sweeps/quickstart.yaml from a fresh JVM: the tasks' core-seconds over `plan`'s estimate. */
+    private Double quickstartPlan;
+    /** Idle core figures by "where waves-in-flight". */
+    private final Map<String, IdleCores> idle = new LinkedHashMap<>();
     private Double worstEngineRssGrowth;
     private String worstEngineRssVariant;
     private final List<String> problems = new ArrayList<>();
@@ -300,6 +304,11 @@ public final class Bench {
           CpuMeter cpu = CpuMeter.start();
           endToEnd();
           foreign("end to end", cpu);
+        }
+        if (o.runs("idle")) {
+          CpuMeter cpu = CpuMeter.start();
+          idleCores();
+          foreign("idle cores", cpu);
         }
         summary();
       }
@@ -776,13 +785,13 @@ public final class Bench {
 
     private void endToEnd() {
       report.append(fmt("%n== End to end: reference sweeps through SweepRunner on local mode, as `deadrelu sweep` runs"
-          + " them (Parquet and compaction included), timed after one untimed run in the same JVM; seeds / %d ==%n",
+          + " them (Parquet and compaction included), timed after two untimed runs in the same JVM; seeds / %d ==%n",
           o.e2eScale));
       report.append("e2e-1: spirals, 32-32 softmax, 300 steps, batch 32, probe every 50 on 256 rows, 2 activations x 4 lr x"
           + " 2 biases; e2e-2: reference (a), 1000 steps, default probing; e2e-3: digits, 64-64 softmax, 1000 steps,"
           + " batch 64, probe every 100\n");
       TextTable t = new TextTable("sweep", "master", "trials", "wall s", "trials/s", "task core-s/trial", "training",
-          "measuring", "rows", "writing", "compaction s", "Spark start s", "loop-only s (1 thread)",
+          "measuring", "rows", "writing", "compaction s", "Spark start s", "JIT s", "loop-only s (1 thread)",
           "wall / (loop / cores)", "task s / plan");
       for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
         for (String master : List.of("local[1]", "local[2]")) {
@@ -796,14 +805,15 @@ public final class Bench {
               }
               String[] f = l.split(" ");
               double[] v = Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray();
-              // v: ran cores wall taskWall training measuring rows writing compaction sparkStart planned loop loopMeasuring
+              // v: ran cores wall taskWall training measuring rows writing compaction sparkStart planned loop loopMeasuring jit
               e2e.put(name + " " + master, v);
               double ran = v[0];
               double cores = v[1];
               double task = v[3];
               t.add(name, master, fmt("%.0f", ran), fmt("%.1f", v[2]), fmt("%.1f", ran / v[2]), fmt("%.3f", task / ran),
                   pct(v[4], task), pct(v[5], task), pct(v[6], task), pct(v[7], task), fmt("%.1f", v[8]),
-                  fmt("%.1f", v[9]), fmt("%.1f", v[11]), fmt("%.2f", v[2] / (v[11] / cores)), fmt("%.2f", task / v[10]));
+                  fmt("%.1f", v[9]), fmt("%.1f", v[13]), fmt("%.1f", v[11]), fmt("%.2f", v[2] / (v[11] / cores)),
+                  fmt("%.2f", task / v[10]));
             }
           } catch (IOException | InterruptedException | RuntimeException e) {
             problems.add("end to end " + name + " " + master + ": " + e.getMessage());
@@ -811,10 +821,129 @@ public final class Bench {
         }
       }
       t.print(report);
+      quickstartCold();
       report.append("wall: the sweep's own time (planning, the waves, commits, compaction), Spark's start-up apart;"
           + " task core-s: the tasks' time summed, split by timers inside them; loop-only: the same trials trained by the"
           + " engine alone on one thread (measurement included), the limit on these shapes; plan: CostModel's estimate of"
-          + " the tasks' core-seconds\n");
+          + " the tasks' core-seconds; JIT: the compiler's time during the timed run\n");
+    }
+
+    /** sweeps/quickstart.yaml as a new user first runs it, from a fresh JVM: `plan`'s estimate against the tasks' time. */
+    private void quickstartCold() {
+      try {
+        progress("end to end: sweeps/quickstart.yaml from a fresh JVM");
+        Path root = Path.of("").toAbsolutePath();
+        Path out = o.work.resolve("quickstart").toAbsolutePath();
+        SparkRun.deleteTree(out);
+        String plan = command(root, Map.of(), "quickstart-plan", List.of("scripts/deadrelu", "plan", "sweeps/quickstart.yaml"));
+        String run = command(root, Map.of(), "quickstart-sweep", List.of("scripts/deadrelu", "sweep",
+            "sweeps/quickstart.yaml", "--out", out.toString(), "--progress", "0"));
+        java.util.regex.Matcher estimate = java.util.regex.Pattern.compile("estimated cost: ([0-9.]+) core-seconds").matcher(plan);
+        java.util.regex.Matcher task = java.util.regex.Pattern.compile("task time ([0-9.]+) s").matcher(run);
+        if (!estimate.find() || !task.find()) {
+          throw new IOException("no estimate in `plan`'s output or no task time in `sweep`'s (see " + logs + ")");
+        }
+        quickstartPlan = Double.parseDouble(task.group(1)) / Double.parseDouble(estimate.group(1));
+        report.append(fmt("sweeps/quickstart.yaml from a fresh JVM (scripts/deadrelu, %s): tasks %s core-s, `plan`"
+            + " estimated %s (start-up of the executor cores included): measured / plan %.2f%n",
+            "local[*]", task.group(1), estimate.group(1), quickstartPlan));
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        problems.add("quickstart from a fresh JVM: " + e.getMessage());
+      }
+    }
+
+    // ------------------------------------------------------------------ idle cores at wave ends
+
+    /** Trials ~10x apart in cost (one hidden layer of 8 against four of 128), paired in every wave of 8. */
+    static final String MIXED_COST_SWEEP = """
+        name: mixed-cost
+        data: {source: spirals, samples: 1000, noise: 0.2}
+        train: {steps: 400, batch_size: 32}
+        probe: {every: 100, samples: 256}
+        seeds: 4
+        grid:
+          lr: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
+          hidden: [[8], [128, 128, 128, 128]]
+        """;
+
+    /**
+     * The mixed-cost sweep through the command line, as a user runs it, on local[2] and on a
+     * two-worker standalone cluster started by scripts/cluster.sh (ports of its own), with waves in
+     * lockstep (1 in flight) and overlapping (2, the default); idle cores read off Spark's event log.
+     */
+    private void idleCores() {
+      report.append(fmt("%n== Idle cores at wave ends: a sweep of 64 trials ~10x apart in cost (hidden 8 and"
+          + " 128-128-128-128, spirals, 400 steps) in 8 waves (--commit-every 8), through scripts/deadrelu (local[2]) and"
+          + " scripts/submit.sh (two 1-core workers of scripts/cluster.sh); from Spark's event log ==%n"));
+      Path root = Path.of("").toAbsolutePath();
+      Path dir = o.work.resolve("idle").toAbsolutePath();
+      TextTable t = new TextTable("where", "waves in flight", "waves", "tasks", "cores", "span s",
+          "idle while tasks were waiting", "idle, end drain included");
+      try {
+        SparkRun.deleteTree(dir);
+        Files.createDirectories(dir);
+        Path sweep = dir.resolve("mixed-cost.yaml");
+        Files.writeString(sweep, MIXED_COST_SWEEP);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int inFlight : List.of(1, 2)) {
+          progress("idle cores: local[2], %d wave(s) in flight", inFlight);
+          Path events = Files.createDirectories(dir.resolve("events-local-" + inFlight));
+          command(root, env, "idle-local-" + inFlight, List.of("scripts/deadrelu", "sweep", sweep.toString(),
+              "--master", "local[2]", "--out", dir.resolve("local-" + inFlight).toString(), "--commit-every", "8",
+              "--progress", "0", "--waves-in-flight", String.valueOf(inFlight),
+              "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri()));
+          idle.put("local[2] " + inFlight, IdleCores.read(events));
+        }
+        Path cluster = dir.resolve("cluster");
+        env.put("DEADRELU_CLUSTER_DIR", cluster.toString());
+        env.put("DEADRELU_MASTER_PORT", "7177");
+        env.put("DEADRELU_MASTER_UI_PORT", "8180");
+        env.put("DEADRELU_WORKER_UI_PORT", "8181");
+        env.put("SPARK_HOME", cluster.resolve("spark-home").toString());
+        progress("idle cores: starting a two-worker standalone cluster");
+        command(root, env, "idle-cluster-start", List.of("scripts/cluster.sh", "start", "2"));
+        try {
+          for (int inFlight : List.of(1, 2)) {
+            progress("idle cores: standalone cluster, %d wave(s) in flight", inFlight);
+            Path events = Files.createDirectories(dir.resolve("events-cluster-" + inFlight));
+            command(root, env, "idle-cluster-" + inFlight, List.of("scripts/submit.sh", "--master",
+                "spark://127.0.0.1:7177", "--conf", "spark.eventLog.enabled=true",
+                "--conf", "spark.eventLog.dir=" + events.toUri(), "--", "sweep", sweep.toString(),
+                "--out", dir.resolve("cluster-" + inFlight).toUri().toString(), "--commit-every", "8", "--progress", "0",
+                "--waves-in-flight", String.valueOf(inFlight)));
+            idle.put("cluster " + inFlight, IdleCores.read(events));
+          }
+        } finally {
+          command(root, env, "idle-cluster-stop", List.of("scripts/cluster.sh", "stop"));
+        }
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        problems.add("idle cores: " + e.getMessage());
+      }
+      idle.forEach((k, c) -> t.add(k.substring(0, k.lastIndexOf(' ')), k.substring(k.lastIndexOf(' ') + 1),
+          String.valueOf(c.jobs()), String.valueOf(c.tasks()), String.valueOf(c.cores()), fmt("%.1f", c.spanSeconds()),
+          fmt("%.1f%%", 100 * c.whileWorkRemained()), fmt("%.1f%%", 100 * c.overall())));
+      t.print(report);
+      report.append("idle while tasks were waiting: idle core time from the first task's launch to the last one's, over"
+          + " cores x that span (cores that waited although tasks were left to run: wave barriers, commits, scheduling);"
+          + " end drain included: up to the last task's end\n");
+    }
+
+    /** Runs a command of the project (from its root), its output to a log of its own; fails unless it exits 0. Returns the output. */
+    private String command(Path root, Map<String, String> env, String name, List<String> command)
+        throws IOException, InterruptedException {
+      ProcessBuilder b = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+          .redirectOutput(logs.resolve(name + ".log").toFile());
+      b.environment().putAll(env);
+      Process p = b.start();
+      if (!p.waitFor(1800, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IOException(name + ": still running after 30 minutes");
+      }
+      if (p.exitValue() != 0) {
+        throw new IOException(name + ": " + String.join(" ", command) + " exited " + p.exitValue() + " (see "
+            + logs.resolve(name + ".log") + ")");
+      }
+      return Files.readString(logs.resolve(name + ".log"));
     }
 
     private static String pct(double part, double whole) {
@@ -885,6 +1014,15 @@ public final class Bench {
         Double ratio = v == null ? null : v[3] / v[10];
         t.add(name + ": plan within 1.5x of the tasks' core-seconds", ratio == null ? "not measured" : fmt("%.2f (measured / plan)", ratio),
             ratio == null ? "-" : ratio <= 1.5 && ratio >= 1 / 1.5 ? "PASS" : "MISS");
+      }
+      t.add("quickstart (fresh JVM): plan within 1.5x of the tasks' core-seconds",
+          quickstartPlan == null ? "not measured" : fmt("%.2f (measured / plan)", quickstartPlan),
+          quickstartPlan == null ? "-" : quickstartPlan <= 1.5 && quickstartPlan >= 1 / 1.5 ? "PASS" : "MISS");
+      for (String where : List.of("local[2]", "cluster")) {
+        IdleCores c = idle.get(where + " 2");
+        target(t, "idle cores at wave ends <= 5% (" + where + ", mixed-cost sweep)", c == null ? null : 100 * c.whileWorkRemained(),
+            5, false, "%.1f%%", c == null || idle.get(where + " 1") == null ? null
+                : fmt("lockstep: %.1f%%", 100 * idle.get(where + " 1").whileWorkRemained()));
       }
       target(t, "RSS growth " + o.rssSteps1 + " -> " + o.rssSteps2 + " steps <= 10% (worst deadrelu variant)",
           worstEngineRssGrowth == null ? null : 100 * worstEngineRssGrowth, 10, false, "%+.1f%%", worstEngineRssVariant);

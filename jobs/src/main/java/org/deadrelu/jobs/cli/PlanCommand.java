@@ -60,8 +60,11 @@ final class PlanCommand implements Callable<Integer> {
           org.deadrelu.model.train.CacheFit.population(t),
           group.get(0).trials().size() * org.deadrelu.jobs.plan.CostModel.trialBytes(t) / 1e6);
     }
-    out.printf(Locale.ROOT, "estimated cost: %s core-seconds, about %s s of training on %d cores%n",
-        seconds(plan.coreSeconds()), seconds(plan.wallSeconds(cores)), cores);
+    double startup = plan.startupCoreSeconds(cores);
+    out.printf(Locale.ROOT, "estimated cost: %s core-seconds (%s training, measuring and writing, %s starting the"
+        + " executors' cores of a fresh application), about %s s on %d cores%n",
+        seconds(plan.coreSeconds() + startup), seconds(plan.coreSeconds()), seconds(startup),
+        seconds(plan.wallSeconds(cores) + startup / Math.max(1, Math.min(cores, plan.shards().size()))), cores);
     int shown = 0;
     for (Shard s : plan.shards()) {
       for (TrialConfig t : s.trials()) {

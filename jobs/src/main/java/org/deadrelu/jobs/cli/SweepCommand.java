@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.UserInputException;
 import org.deadrelu.jobs.run.SweepOptions;
 import org.deadrelu.jobs.run.SweepReport;
 import org.deadrelu.jobs.run.SweepRunner;
@@ -38,8 +39,11 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin MemoryBudgetOption memory;
 
-  @Option(names = "--commit-every", defaultValue = "0", description = "Trials per committed wave; a killed driver loses at most one wave (default: max(64, 16 x cores)).")
+  @Option(names = "--commit-every", defaultValue = "0", description = "Trials per committed wave; a killed driver loses at most the waves in flight (default: about a minute of work per core, at least max(64, 16 x cores)).")
   int commitEvery;
+
+  @Option(names = "--waves-in-flight", defaultValue = "" + SweepOptions.DEFAULT_WAVES_IN_FLIGHT, description = "Waves whose tasks are submitted at once: 2 starts the next wave's tasks while a wave's last ones finish; 1 runs waves in lockstep (default ${DEFAULT-VALUE}).")
+  int wavesInFlight;
 
   @Option(names = "--compact-min-files", defaultValue = "" + SweepOptions.DEFAULT_COMPACT_MIN_FILES, description = "At the end, rewrite a table written in several waves once it has this many files (or 256 MiB), sorted across them (default ${DEFAULT-VALUE}).")
   int compactMinFiles;
@@ -49,6 +53,9 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (wavesInFlight < 1) {
+      throw new UserInputException("--waves-in-flight: " + wavesInFlight + " is not accepted; give 1 or more");
+    }
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
     memory.check(file.path, trials);
@@ -57,7 +64,7 @@ final class SweepCommand implements Callable<Integer> {
     PrintStream log = new PrintStream(new WriterOutputStream(out), true);
     SweepReport report = new SweepRunner(spark, log)
         .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, memory.memoryBudgetMb, commitEvery, progress,
-            compactMinFiles), file.text());
+            compactMinFiles, wavesInFlight), file.text());
     printSummary(spark, report, out);
     return report.allFailed() ? Main.EXIT_ALL_FAILED : 0;
   }

@@ -31,6 +31,13 @@ public final class CostModel {
   /** A Spark task's time over the model's steps (minibatch sampling, per-step bookkeeping). */
   static final double TASK_OVERHEAD = 1.2;
 
+  /**
+   * Core-seconds the first task on each executor core of a fresh application pays once: loading the
+   * engine's and Parquet's classes and compiling their hot paths (fitted to sweeps/quickstart.yaml
+   * run from a fresh JVM on two cores, whose tasks train for a fraction of it).
+   */
+  public static final double COLD_START_SECONDS = 2.0;
+
   private CostModel() {}
 
   /** Core-seconds of one trial trained alone. */

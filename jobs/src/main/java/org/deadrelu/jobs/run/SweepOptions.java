@@ -10,13 +10,27 @@ package org.deadrelu.jobs.run;
  * @param progressSeconds interval of the progress line on the driver; 0 turns it off
  * @param compactMinFiles a table written in several waves is compacted at the end once it has this
  *     many files (or {@link org.deadrelu.jobs.output.Compaction#MIN_BYTES} of them)
+ * @param wavesInFlight waves whose tasks are submitted at once: 2 queues the next wave's tasks while
+ *     a wave runs, so no core waits for a wave's slowest shard; 1 runs waves in lockstep
  */
 public record SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery,
-    int progressSeconds, int compactMinFiles) {
+    int progressSeconds, int compactMinFiles, int wavesInFlight) {
   public static final int DEFAULT_MAX_SHARD_TRIALS = 64;
   public static final long DEFAULT_MEMORY_BUDGET_MB = 512;
   /** Below this many files, a reader's cost of opening them is small beside a rewrite's. */
   public static final int DEFAULT_COMPACT_MIN_FILES = 64;
+  public static final int DEFAULT_WAVES_IN_FLIGHT = 2;
+
+  public SweepOptions {
+    if (wavesInFlight < 1) {
+      throw new IllegalArgumentException("waves in flight must be at least 1, got " + wavesInFlight);
+    }
+  }
+
+  public SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery, int progressSeconds,
+      int compactMinFiles) {
+    this(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, compactMinFiles, DEFAULT_WAVES_IN_FLIGHT);
+  }
 
   public SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery, int progressSeconds) {
     this(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, DEFAULT_COMPACT_MIN_FILES);
@@ -29,7 +43,12 @@ public record SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, 
 
   /** The same, compacting a table from {@code files} files on. */
   public SweepOptions compactingFrom(int files) {
-    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, files);
+    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, files, wavesInFlight);
+  }
+
+  /** The same, with {@code n} waves' tasks submitted at once. */
+  public SweepOptions withWavesInFlight(int n) {
+    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, compactMinFiles, n);
   }
 
   public long memoryBudgetBytes() {

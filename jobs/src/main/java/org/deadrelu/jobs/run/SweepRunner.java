@@ -73,15 +73,18 @@ public final class SweepRunner {
       // the planner's core-seconds per trial, as trained in shards of 16 (a population's share)
       double perTrial = todo.stream().mapToDouble(t -> CostModel.shardSeconds(t, 16) / 16).average().orElse(Double.NaN);
       int wave = options.commitEvery(cores, perTrial);
-      // the next wave is queued before a wave is awaited, so its shards take the cores the wave's
-      // last shards leave free; waves still commit one at a time, in order
+      // the next wave is queued before a wave is awaited (by default), so its shards take the cores
+      // the wave's last shards leave free; waves still commit one at a time, in order
       List<Wave> inFlight = new ArrayList<>();
       try {
         for (int from = 0; from < todo.size(); from += wave) {
           List<TrialConfig> trialsOfWave = todo.subList(from, Math.min(todo.size(), from + wave));
           Plan plan = new Planner(cores, options.maxShardTrials(), options.memoryBudgetBytes()).plan(trialsOfWave);
+          // the Spark UI and event log name the job after its wave
+          jsc.setJobDescription(String.format(Locale.ROOT, "wave %d/%d of sweep %s", from / wave + 1,
+              (todo.size() + wave - 1) / wave, sweep));
           inFlight.add(submit(jsc, sweep, plan, store, broadcast, conf, progress));
-          if (inFlight.size() > 1) {
+          while (inFlight.size() >= options.wavesInFlight()) {
             commit(jsc, inFlight.remove(0), store, times).forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
           }
         }
@@ -89,6 +92,7 @@ public final class SweepRunner {
           commit(jsc, inFlight.remove(0), store, times).forEach((status, n) -> byStatus.merge(status, n, Integer::sum));
         }
         store.clearIncoming();
+        jsc.setJobDescription(null);
       } finally {
         inFlight.forEach(w -> w.results().cancel(true)); // a failed wave stops the one queued behind it
       }
