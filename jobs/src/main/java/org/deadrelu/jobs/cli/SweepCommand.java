@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.jobs.output.ResultLease;
 import org.deadrelu.jobs.run.SweepOptions;
 import org.deadrelu.jobs.run.SweepReport;
 import org.deadrelu.jobs.run.SweepRunner;
@@ -48,6 +49,12 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--compact-min-files", defaultValue = "" + SweepOptions.DEFAULT_COMPACT_MIN_FILES, description = "At the end, rewrite a table written in several waves once it has this many files (or 256 MiB), sorted across them (default ${DEFAULT-VALUE}).")
   int compactMinFiles;
 
+  @Option(names = "--lease-timeout", defaultValue = "60", description = "Seconds after which the result folder's lease, not renewed by its holder (a killed driver), is taken over by a new run (default ${DEFAULT-VALUE}).")
+  long leaseTimeout;
+
+  @Option(names = "--force-takeover", description = "Take the result folder's lease even from a driver that still renews it (that driver then stops without committing).")
+  boolean forceTakeover;
+
   @Option(names = "--progress", defaultValue = "5", description = "Seconds between progress lines; 0 for none (default ${DEFAULT-VALUE}).")
   int progress;
 
@@ -56,6 +63,7 @@ final class SweepCommand implements Callable<Integer> {
     if (wavesInFlight < 1) {
       throw new UserInputException("--waves-in-flight: " + wavesInFlight + " is not accepted; give 1 or more");
     }
+    ResultLease.Settings lease = new ResultLease.Settings(java.time.Duration.ofSeconds(leaseTimeout), forceTakeover);
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
     memory.check(file.path, trials);
@@ -64,7 +72,7 @@ final class SweepCommand implements Callable<Integer> {
     PrintStream log = new PrintStream(new WriterOutputStream(out), true);
     SweepReport report = new SweepRunner(spark, log)
         .run(sweep.name(), trials, new SweepOptions(this.out, maxShardTrials, memory.memoryBudgetMb, commitEvery, progress,
-            compactMinFiles, wavesInFlight), file.text());
+            compactMinFiles, wavesInFlight, lease), file.text());
     printSummary(spark, report, out);
     return report.allFailed() ? Main.EXIT_ALL_FAILED : 0;
   }

@@ -26,7 +26,7 @@ import org.deadrelu.jobs.UserInputException;
  * run, and the trials they held run again. This is what makes every trial appear exactly once. A
  * rewrite (compaction) commits the same way: one manifest names the new files and retires the old.
  */
-public final class ResultStore {
+public final class ResultStore implements AutoCloseable {
   static final String LEDGER = "_deadrelu";
   private static final String NAME_FILE = "sweep-name";
 
@@ -37,6 +37,8 @@ public final class ResultStore {
   /** Manifest number that committed each live file ("table/file"): files of one table from several waves want compacting. */
   private final Map<String, Integer> committedBy = new HashMap<>();
   private int nextWave;
+  /** This driver's hold on the folder; null when opened without one (tests, tools). */
+  private ResultLease lease;
 
   private ResultStore(FileSystem fs, Path root) {
     this.fs = fs;
@@ -48,11 +50,25 @@ public final class ResultStore {
    * moves aside the files of waves that never committed.
    */
   public static ResultStore open(String out, String name, Configuration conf) {
+    return open(out, name, conf, null, null, null);
+  }
+
+  /**
+   * Opens the folder as its one writer: after the checks that read it and before anything is written,
+   * takes its {@link ResultLease} (refused while another driver holds it), which every commit then
+   * checks and {@link #close} gives back.
+   *
+   * @param lease how long a lease lives unrenewed, and whether to take it from a live holder; null for no lease
+   * @param application what this driver runs, recorded in the lease (Spark's application id)
+   * @param log where a takeover is announced
+   */
+  public static ResultStore open(String out, String name, Configuration conf, ResultLease.Settings lease,
+      String application, java.io.PrintStream log) {
     Path root = new Path(out, name);
     try {
       FileSystem fs = root.getFileSystem(conf);
       ResultStore store = new ResultStore(fs, fs.makeQualified(root));
-      store.prepare(name);
+      store.prepare(name, lease, application, log);
       return store;
     } catch (IOException e) {
       throw new UserInputException("output folder " + root + ": cannot be written ("
@@ -60,7 +76,8 @@ public final class ResultStore {
     }
   }
 
-  private void prepare(String name) throws IOException {
+  private void prepare(String name, ResultLease.Settings leaseSettings, String application, java.io.PrintStream log)
+      throws IOException {
     // a sweep nested in another's folder would be read as that sweep's files (or a table's)
     for (Path p = root.getParent(); p != null; p = p.getParent()) {
       Path nameFile = new Path(new Path(p, LEDGER), NAME_FILE);
@@ -85,6 +102,9 @@ public final class ResultStore {
         throw new UserInputException("output folder " + root
             + ": holds files that are not a deadrelu result; choose another --out");
       }
+    }
+    if (leaseSettings != null) {
+      lease = ResultLease.acquire(fs, ledger(), leaseSettings, application, log);
     }
     fs.mkdirs(new Path(ledger(), "waves"));
     if (!fs.exists(nameFile)) {
@@ -142,6 +162,7 @@ public final class ResultStore {
    * which then has a {@code _SUCCESS} marker.
    */
   public void commitWave(List<String> trialIds, Map<String, Set<String>> filesByTable) throws IOException {
+    checkLease();
     StringBuilder s = new StringBuilder();
     for (String id : trialIds) {
       s.append("trial ").append(id).append('\n');
@@ -165,6 +186,7 @@ public final class ResultStore {
    * {@link #deleteRetired}; until then (or if the driver dies first) the next open moves them aside.
    */
   public void commitRewrite(String table, Set<String> added, Set<String> retired) throws IOException {
+    checkLease();
     StringBuilder s = new StringBuilder();
     added.forEach(f -> s.append("file ").append(table).append(' ').append(f).append('\n'));
     retired.forEach(f -> s.append("retire ").append(table).append(' ').append(f).append('\n'));
@@ -247,6 +269,21 @@ public final class ResultStore {
     }
   }
 
+  private void checkLease() throws IOException {
+    if (lease != null) {
+      lease.checkHeld();
+    }
+  }
+
+  /** Gives the folder's lease back, if this store holds one. */
+  @Override
+  public void close() throws IOException {
+    if (lease != null) {
+      lease.close();
+      lease = null;
+    }
+  }
+
   private void commit(String tableFile, int wave) {
     committedFiles.add(tableFile);
     committedBy.put(tableFile, wave);
@@ -257,29 +294,55 @@ public final class ResultStore {
   }
 
   private void readLedger() throws IOException {
-    FileStatus[] waves = fs.listStatus(new Path(ledger(), "waves"));
-    Set<String> retired = new HashSet<>();
-    for (FileStatus w : waves) {
-      String n = w.getPath().getName();
-      if (!n.startsWith("wave-") || !n.endsWith(".txt")) {
-        continue; // a manifest still being written (temporary name) never counts
+    Ledger l = Ledger.read(fs, ledger());
+    nextWave = l.nextWave();
+    doneTrials.addAll(l.doneTrials());
+    committedBy.putAll(l.committedBy());
+    committedFiles.addAll(l.committedBy().keySet());
+  }
+
+  /**
+   * The committed files of every table ("table/file"), read from the ledger alone, writing nothing and
+   * taking no lease: what readers of a folder (sql, summarize, report) read while a sweep may still
+   * be writing it. Empty when the folder has no ledger.
+   */
+  public static Set<String> committedFiles(FileSystem fs, Path root) throws IOException {
+    return Ledger.read(fs, new Path(root, LEDGER)).committedBy().keySet();
+  }
+
+  /** What the manifests say: done trials, each live file with the manifest that committed it, the next manifest number. */
+  private record Ledger(Set<String> doneTrials, Map<String, Integer> committedBy, int nextWave) {
+    static Ledger read(FileSystem fs, Path ledger) throws IOException {
+      Set<String> done = new HashSet<>();
+      Map<String, Integer> by = new HashMap<>();
+      Set<String> retired = new HashSet<>();
+      int next = 0;
+      Path dir = new Path(ledger, "waves");
+      if (!fs.exists(dir)) {
+        return new Ledger(done, by, next);
       }
-      int wave = Integer.parseInt(n.substring(5, n.length() - 4));
-      nextWave = Math.max(nextWave, wave + 1);
-      for (String line : read(w.getPath()).split("\n")) {
-        String[] parts = line.split(" ");
-        if (parts[0].equals("trial")) {
-          doneTrials.add(parts[1]);
-        } else if (parts[0].equals("file")) {
-          commit(parts[1] + "/" + parts[2], wave);
-        } else if (parts[0].equals("retire")) {
-          retired.add(parts[1] + "/" + parts[2]);
+      for (FileStatus w : fs.listStatus(dir)) {
+        String n = w.getPath().getName();
+        if (!n.startsWith("wave-") || !n.endsWith(".txt")) {
+          continue; // a manifest still being written (temporary name) never counts
+        }
+        int wave = Integer.parseInt(n.substring(5, n.length() - 4));
+        next = Math.max(next, wave + 1);
+        for (String line : readText(fs, w.getPath()).split("\n")) {
+          String[] parts = line.split(" ");
+          if (parts[0].equals("trial")) {
+            done.add(parts[1]);
+          } else if (parts[0].equals("file")) {
+            by.put(parts[1] + "/" + parts[2], wave);
+          } else if (parts[0].equals("retire")) {
+            retired.add(parts[1] + "/" + parts[2]);
+          }
         }
       }
+      // file names are unique (they hold a UUID), so the order of manifests does not matter
+      by.keySet().removeAll(retired);
+      return new Ledger(done, by, next);
     }
-    // file names are unique (Spark's part names hold a UUID), so the order of manifests does not matter
-    committedFiles.removeAll(retired);
-    committedBy.keySet().removeAll(retired);
   }
 
   /** Moves files of uncommitted waves (and Spark's and tasks' leftovers) to {@code _deadrelu/uncommitted/}. */
@@ -318,6 +381,10 @@ public final class ResultStore {
   }
 
   private String read(Path p) throws IOException {
+    return readText(fs, p);
+  }
+
+  private static String readText(FileSystem fs, Path p) throws IOException {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(p), StandardCharsets.UTF_8))) {
       StringBuilder s = new StringBuilder();
       for (String line; (line = r.readLine()) != null; ) {

@@ -1,5 +1,7 @@
 package org.deadrelu.jobs.run;
 
+import org.deadrelu.jobs.output.ResultLease;
+
 /**
  * How a sweep runs (not what it computes: nothing here changes a trial's results).
  *
@@ -12,9 +14,10 @@ package org.deadrelu.jobs.run;
  *     many files (or {@link org.deadrelu.jobs.output.Compaction#MIN_BYTES} of them)
  * @param wavesInFlight waves whose tasks are submitted at once: 2 queues the next wave's tasks while
  *     a wave runs, so no core waits for a wave's slowest shard; 1 runs waves in lockstep
+ * @param lease the result folder's lease: how long it lives unrenewed, and whether to take it over
  */
 public record SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery,
-    int progressSeconds, int compactMinFiles, int wavesInFlight) {
+    int progressSeconds, int compactMinFiles, int wavesInFlight, ResultLease.Settings lease) {
   public static final int DEFAULT_MAX_SHARD_TRIALS = 64;
   public static final long DEFAULT_MEMORY_BUDGET_MB = 512;
   /** Below this many files, a reader's cost of opening them is small beside a rewrite's. */
@@ -29,7 +32,8 @@ public record SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, 
 
   public SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery, int progressSeconds,
       int compactMinFiles) {
-    this(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, compactMinFiles, DEFAULT_WAVES_IN_FLIGHT);
+    this(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, compactMinFiles, DEFAULT_WAVES_IN_FLIGHT,
+        ResultLease.Settings.defaults());
   }
 
   public SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, int commitEvery, int progressSeconds) {
@@ -43,12 +47,18 @@ public record SweepOptions(String out, int maxShardTrials, long memoryBudgetMb, 
 
   /** The same, compacting a table from {@code files} files on. */
   public SweepOptions compactingFrom(int files) {
-    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, files, wavesInFlight);
+    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, files, wavesInFlight, lease);
   }
 
   /** The same, with {@code n} waves' tasks submitted at once. */
   public SweepOptions withWavesInFlight(int n) {
-    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, compactMinFiles, n);
+    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, compactMinFiles, n, lease);
+  }
+
+  /** The same, with these lease settings. */
+  public SweepOptions withLease(ResultLease.Settings l) {
+    return new SweepOptions(out, maxShardTrials, memoryBudgetMb, commitEvery, progressSeconds, compactMinFiles,
+        wavesInFlight, l);
   }
 
   public long memoryBudgetBytes() {

@@ -56,7 +56,15 @@ public final class SweepRunner {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // data files are checked before anything is written
     Map<String, LabeledTable> files = FileTables.loadAll(spark, trials);
-    ResultStore store = ResultStore.open(options.out(), sweep, jsc.hadoopConfiguration());
+    // the folder's one writer: refused before writing anything while another driver holds it
+    try (ResultStore store = ResultStore.open(options.out(), sweep, jsc.hadoopConfiguration(), options.lease(),
+        spark.sparkContext().applicationId(), log)) {
+      return run(sweep, trials, options, sweepText, started, jsc, files, store);
+    }
+  }
+
+  private SweepReport run(String sweep, List<TrialConfig> trials, SweepOptions options, String sweepText, long started,
+      JavaSparkContext jsc, Map<String, LabeledTable> files, ResultStore store) throws IOException {
     store.keepSweepFile(sweepText);
     Set<String> done = store.doneTrials();
     List<TrialConfig> todo = trials.stream().filter(t -> !done.contains(t.trialId())).toList();
