@@ -13,8 +13,8 @@ import org.deadrelu.model.train.CacheFit;
  * training split (deciding death), and reductions over the probe set and the split; each row a trial
  * writes costs R. A, F and E were fitted to the kernels of {@code scripts/bench.sh} on reference
  * networks (a), (b) and (c); C, R and {@link #TASK_OVERHEAD} to the tasks' own timers in its
- * end-to-end section on one core (docs/bench/): the estimate is within 0.8-0.95 of the measured
- * task-seconds of its three reference sweeps.
+ * end-to-end section on one core. The bench reports how far the estimate is from the measured
+ * task-seconds of its reference sweeps (docs/performance.md); refit when the engine changes.
  */
 public final class CostModel {
   /** A: the population's ops per layer and step, seconds. */
