@@ -30,7 +30,7 @@ deps="$(cat "$here/bench/target/classpath.txt")"
 deps="${deps//$here\/model\/target\/classes/$snap/model}"
 deps="${deps//$here\/jobs\/target\/classes/$snap/jobs}"
 
-# ND4J is 10-15x slower on small ops with OpenMP threads: one thread, set before any JVM starts.
+# ND4J is many times slower on small ops with OpenMP threads: one thread, set before any JVM starts.
 # The harness passes it on to every child JVM it launches.
 export OMP_NUM_THREADS=1
 # every variant (DL4J, the engine, the roofline) runs on the same OpenBLAS kernels

@@ -2,9 +2,9 @@
 # kernels before any JVM starts, since OpenBLAS reads OPENBLAS_CORETYPE once, when it loads.
 #
 # ND4J 1.0.0-M2.1 bundles OpenBLAS 0.3.19, which predates AMD Zen 4: on a Zen 4 EPYC it runs its
-# AVX2 "Zen" kernels although the CPU has AVX-512. Its "SkylakeX" (AVX-512) kernels ran the
-# engine's small products 1.3-3x faster there (newer OpenBLAS releases choose them on Zen 4
-# themselves). So on an AMD CPU with the AVX-512 subsets those kernels use, they are chosen.
+# AVX2 "Zen" kernels although the CPU has AVX-512. Its "SkylakeX" (AVX-512) kernels run the
+# engine's small products faster there (docs/performance.md; newer OpenBLAS releases choose them
+# on Zen 4 themselves). So on an AMD CPU with the AVX-512 subsets those kernels use, they are chosen.
 # An OPENBLAS_CORETYPE already set is kept (OPENBLAS_CORETYPE=Zen restores OpenBLAS's own choice);
 # DEADRELU_BLAS_AUTO=0 leaves the environment exactly as it is. DEADRELU_CPUINFO names the file
 # read in place of /proc/cpuinfo (for tests).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's push-down figures: a synthetic neurons table written as a sweep writes it, then
+# The push-down figures of docs/performance.md: a synthetic neurons table written as a sweep writes it, then
 # DuckDB counting one trial's rows by a full scan and by a pushed-down predicate.
 #   scripts/pushdown.sh                                   # 10 million rows in /tmp/deadrelu-pushdown
 #   scripts/pushdown.sh 10000000 /tmp/pd waves            # written 64 trials at a time, as a sweep's waves

@@ -30,9 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link SweepRunner} on local mode, in a JVM of its own (one SparkContext per JVM). Untimed sweeps
  * first, each the timed sweep in full (ND4J's native start-up, Spark's and Parquet's first use, the
  * JIT), then the timed one, each into a fresh folder, with the command line's defaults (shard
- * size, memory budget, waves). The reply names the JIT's compile time during the timed sweep: after
- * one untimed sweep it was 4-6 s of a 7-14 s sweep, and on local[2] the compiler threads take that
- * from the tasks, where local[1] leaves them a core of their own; after three, 0.4-2.2 s.
+ * size, memory budget, waves). The reply names the JIT's compile time during the timed sweep: on
+ * local[2] the compiler threads take that time from the tasks, where local[1] leaves them a core of
+ * their own, so the untimed sweeps let the JIT finish most of its work first.
  */
 final class SparkRun {
   private SparkRun() {}

@@ -14,7 +14,8 @@ import org.deadrelu.model.train.CacheFit;
  * each row a trial writes costs R. A, F and E were fitted to the kernels of {@code scripts/bench.sh}
  * on reference networks (a), (b) and (c); C, R, the reductions and {@link #TASK_OVERHEAD} to the
  * tasks' own timers in its end-to-end section on one core, and {@link #COLD_START_SECONDS} to
- * sweeps/quickstart.yaml from a fresh JVM (how close the estimate lands: the bench's targets).
+ * sweeps/quickstart.yaml from a fresh JVM. The bench reports how far the estimate is from the
+ * measured task-seconds (docs/performance.md); refit when the engine changes.
  */
 public final class CostModel {
   /** A: the population's ops per layer and step, seconds. */

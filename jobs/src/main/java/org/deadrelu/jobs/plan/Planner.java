@@ -21,12 +21,11 @@ public final class Planner {
   static final int SHARDS_PER_CORE = 4;
   /**
    * Smallest shard worth keeping together while every core still gets one: a small network's
-   * population spreads each ND4J op's fixed cost over its networks (reference (c), 8-32-1, took 11-15
-   * us per network-step at 8 and 4.5-5 at 64). A network whose population fits the cache only at
-   * fewer ({@link CacheFit}: 8 for the reference 16-64-64-1 at batch 256) gets shards of that
-   * size: a larger shard would train as populations in turn, gaining nothing, and fewer, longer
-   * tasks leave a core idle at the end of a wave (64 such trials on two cores: 4 shards of 16
-   * finished 1.3 s apart).
+   * population spreads each ND4J op's fixed cost over its networks, so the tiny benchmark reference
+   * (c), 8-32-1, trains faster per network the more networks share each op (docs/performance.md). A
+   * network whose population fits the cache only at fewer ({@link CacheFit}: 8 for the reference
+   * 16-64-64-1 at batch 256) gets shards of that size: a larger shard would train as populations in
+   * turn, gaining nothing, and fewer, longer tasks leave a core idle at the end of a wave.
    */
   static final int MIN_POPULATION = 16;
 

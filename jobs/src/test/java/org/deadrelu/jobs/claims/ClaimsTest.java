@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each claim's sweep file, scaled down, asserting only what is robust at that size (the full runs
- * and their confidence intervals are in the README's Findings).
+ * and their confidence intervals are in docs/FINDINGS.md, which scripts/findings.sh generates).
  */
 class ClaimsTest {
 

@@ -14,9 +14,10 @@ import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.DuckDb;
 
 /**
- * The push-down figures of the README: writes a synthetic neurons table with {@link SparkTableFiles#append}
- * (10 million rows by default) and times, in DuckDB, counting one trial's rows by a full scan against
- * the same count as a predicate DuckDB pushes into the Parquet reader.
+ * The push-down figures of docs/performance.md: writes a synthetic neurons table with
+ * {@link SparkTableFiles#append} (10 million rows by default) and times, in DuckDB, counting one
+ * trial's rows by a full scan against the same count as a predicate DuckDB pushes into the Parquet
+ * reader.
  *
  * <pre>scripts/pushdown.sh [ROWS] [FOLDER] [one|waves]</pre>
  *

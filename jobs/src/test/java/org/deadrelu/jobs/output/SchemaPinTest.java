@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The tables are the analysts' contract: the columns, types and nullability of the files a sweep
  * writes are pinned here, read by DuckDB (not by the code that writes them). A change to a schema
- * is deliberate: update the file under src/test/resources/schema, the README's table reference, and
+ * is deliberate: update the file under src/test/resources/schema, the columns in docs/tables.md, and
  * the engine version if values change meaning.
  */
 class SchemaPinTest {

@@ -14,9 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * C[p] = alpha op(A[p]) op(B[p]) + beta C[p] for every slice p of rank-3 arrays: the population's
  * matrix products. For whole, row-major float or double arrays it calls the BLAS that ND4J itself
  * runs on (OpenBLAS, through the same JavaCPP bindings) once per slice, on the arrays' native
- * buffers; ND4J's batched {@code Mmul} op did the same products 20-45% slower on the population's
- * small shapes (e.g. [256, 16] x [16, 64]: 720-860 us against 410-540 us for 32 slices, identical
- * results), its fixed cost per slice being the difference. Anything else goes through {@code Mmul}.
+ * buffers; ND4J's batched {@code Mmul} op gives identical results but is slower on the population's
+ * small shapes, its fixed cost per slice being the difference (docs/design.md). Anything else goes
+ * through {@code Mmul}.
  */
 final class BatchedGemm {
   private static final MMulTranspose[][] TRANSPOSES = {
@@ -66,9 +66,9 @@ final class BatchedGemm {
 
   /**
    * The products whose result is a vector (m = 1: a bias gradient, ones^T dz; n = 1: a one-output
-   * layer) as matrix-vector products: gemm ran them at 3 GFLOP/s (10 us per network for ones^T dz of
-   * [256, 64]), gemv at the speed of reading the matrix. The vector operand is contiguous either way,
-   * since one of its dimensions is 1.
+   * layer) as matrix-vector products: gemm runs such shapes at a small fraction of its usual rate,
+   * gemv at the speed of reading the matrix. The vector operand is contiguous either way, since one of
+   * its dimensions is 1.
    */
   private static void vectorProducts(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c,
       double alpha, double beta, long slices, long strideA, long strideB, long strideC) {

@@ -69,7 +69,7 @@ public final class NeuronProbe {
   /**
    * One layer's measures, by plain loops over one native copy of each array it reads (pre-activations,
    * activations, weights and their gradients): a chain of ND4J reductions costs tens of microseconds
-   * per op whatever the size, which on small networks made the probe a third of a trial.
+   * per op whatever the size, which on small networks would make the probe a large share of a trial.
    */
   private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output) {
     int p = net.size();

@@ -6,11 +6,12 @@ import org.deadrelu.model.config.TrialConfig;
  * The largest population whose training step keeps its widest activation buffer, [P, batch,
  * width] in float, within {@link #BYTES}: half of a 1 MiB per-core L2 cache (AMD Zen 4, Intel
  * Skylake-SP and later), since a step streams several such buffers (z, f'(z), dz, the next layer's
- * input) forward and back. Past it, each network's step gets slower, not faster: per network and
- * step, reference (a) (16-64-64-1, batch 256) took 128-188 us at P = 4, 160-171 at 8, 186-255 at
- * 16 and 206 at 64; (b) (64-128-10, batch 128) 98-105 at 8, 119-121 at 16 and 147-167 at 64; the
- * tiny (c) (8-32-1, batch 64) kept getting faster up to 64 (4.5 us), its buffer being 512 KiB there.
- * Bigger shards train as several populations in turn; a trial's results do not depend on which.
+ * input) forward and back. Past it, each network's step can get slower, not faster: the
+ * benchmark's references (a) (16-64-64-1, batch 256) and (b) (64-128-10, batch 128), whose buffers
+ * reach 512 KiB at P = 8, train fastest per network there of the populations it times; the tiny
+ * (c) (8-32-1, batch 64), whose buffer reaches it at P = 64, still gains beyond, so the bound is a
+ * rule for the larger shapes, where it matters (docs/performance.md, docs/design.md). Bigger
+ * shards train as several populations in turn; a trial's results do not depend on which.
  */
 public final class CacheFit {
   /** Widest activation buffer of a population, bytes. */

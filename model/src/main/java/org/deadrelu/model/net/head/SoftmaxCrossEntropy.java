@@ -10,9 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * p = softmax(z), loss = -log p_y. Finite for finite z: every class keeps a positive probability.
  *
  * <p>Computed in a loop over a Java copy of z and y, in double: [P, rows, classes] is small, and
- * the seven ND4J ops this took before (a log-softmax, a product, a sum, an exp, three element-wise
- * updates) cost 36-52 us per network and step on the digits reference at P = 8, a quarter of the
- * step. Each network's slice is computed on its own, so its loss and gradient do not depend on its
+ * as a chain of ND4J ops (a log-softmax, a product, a sum, an exp, three element-wise updates) each
+ * op's fixed cost made the head a large share of a small network's step (docs/design.md). Each
+ * network's slice is computed on its own, so its loss and gradient do not depend on its
  * neighbours. One instance per network (it keeps its copies).
  */
 public final class SoftmaxCrossEntropy implements Head {
