@@ -3,6 +3,7 @@ package org.deadrelu.jobs.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -153,7 +155,7 @@ class StandaloneClusterIT {
     String app = run.appId(Duration.ofMinutes(2));
     Path waves = out.resolve(SWEEP_NAME + "/_deadrelu/waves");
     // mid-run: a wave committed, and the next wave's trials training on an executor
-    boolean ready = run.awaitCondition(() -> manifests(waves) >= 1 && run.running("collect at SweepRunner")
+    boolean ready = run.awaitCondition(() -> manifests(waves) >= 1 && run.running("collectAsync at SweepRunner")
         && !run.busyExecutors().isEmpty(), RUN_LIMIT);
     assertTrue(ready, "the sweep ended before an executor could be killed mid-run:\n" + tail(run));
     String victim = run.busyExecutors().keySet().iterator().next();
@@ -186,7 +188,8 @@ class StandaloneClusterIT {
     SplittableRandom random = new SplittableRandom(seed);
     List<EventLog> logs = new ArrayList<>();
     double wall = 0;
-    String[] args = {"--commit-every", "12"}; // the same command every time: 2 waves of 12 trials
+    // the same command every time: 2 waves of 12 trials; a killed driver's lease times out in 3 s
+    String[] args = {"--commit-every", "12", "--lease-timeout", "3"};
     for (int i = 1; i <= 3; i++) {
       Submission run = submission("driver-kill-" + i, cluster.masterUrl(), List.of(), sweep, out, args);
       run.start();
@@ -202,7 +205,7 @@ class StandaloneClusterIT {
           where = String.format(Locale.ROOT, "at a random point, %d ms after its UI answered (seed %d)", delay, seed);
         }
         case 2 -> {
-          landed = run.awaitCondition(() -> manifests(waves) > before && run.running("collect at SweepRunner"), RUN_LIMIT);
+          landed = run.awaitCondition(() -> manifests(waves) > before && run.running("collectAsync at SweepRunner"), RUN_LIMIT);
           where = "while trials trained, after this run committed a wave";
         }
         default -> {
@@ -221,6 +224,7 @@ class StandaloneClusterIT {
       // the workers end the dead driver's executors
       assertTrue(awaitGone(executors, Duration.ofSeconds(60)), "executors of the killed driver still run: " + executors);
       cluster.removeJarCopies(app);
+      awaitLeaseTimedOut(folder, Duration.ofSeconds(3));
     }
     Submission last = submission("driver-kill-rerun", cluster.masterUrl(), List.of(), sweep, out, args);
     last.start();
@@ -318,6 +322,96 @@ class StandaloneClusterIT {
   }
 
   /** Committed waves in a result folder's ledger. */
+  /** Waits until the folder's lease (if any) has gone unrenewed for longer than {@code timeout}. */
+  private static void awaitLeaseTimedOut(Path folder, Duration timeout) throws Exception {
+    Path lease = folder.resolve("_deadrelu/lease.json");
+    for (long waited = 0; Files.exists(lease); waited += 200) {
+      JsonNode held = readLease(lease);
+      if (held != null && System.currentTimeMillis() - held.get("renewed").asLong() > timeout.toMillis() + 500) {
+        return;
+      }
+      assertTrue(waited < 120_000, "the killed driver's lease never aged");
+      Thread.sleep(200);
+    }
+  }
+
+  /** The lease file's content, or null while it is being written (caught empty or half-written). */
+  static JsonNode readLease(Path lease) {
+    try {
+      JsonNode n = Http.JSON.readTree(lease.toFile());
+      return n != null && n.has("renewed") && n.has("pid") ? n : null;
+    } catch (IOException partial) {
+      return null;
+    }
+  }
+
+  /**
+   * Two submissions into one folder: the second is refused (exit 2) naming the first, frozen with
+   * SIGSTOP after its first commit, and changes nothing outside the frozen driver's task folders;
+   * after kill -9 of the first, a third takes over once the lease times out, and every trial is
+   * there once.
+   */
+  @Test
+  @Order(6)
+  void aSecondSubmissionIntoAFolderInUseIsRefusedAndAThirdTakesOverAfterTheHolderIsKilled() throws Exception {
+    Path out = runs.resolve("lease/out");
+    Path folder = out.resolve(SWEEP_NAME);
+    Path waves = folder.resolve("_deadrelu/waves");
+    String[] args = {"--commit-every", "6", "--waves-in-flight", "1"};
+    Submission first = submission("lease-first", cluster.masterUrl(), List.of(), sweep, out, args);
+    first.start();
+    String app = first.appId(Duration.ofMinutes(2));
+    assertTrue(first.awaitCondition(() -> manifests(waves) >= 1, RUN_LIMIT), "no wave committed:\n" + tail(first));
+    Set<Long> executors = Set.copyOf(cluster.executorPids(app).values());
+    assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(first.pid())).start().waitFor());
+    try {
+      JsonNode holder = readLease(folder.resolve("_deadrelu/lease.json"));
+      assertTrue(holder != null, "the frozen driver's lease is readable");
+      assertEquals(first.pid(), holder.get("pid").asLong());
+      assertEquals(app, holder.get("application").asText());
+      Map<String, String> before = snapshotOutsideIncoming(folder);
+      Submission second = submission("lease-second", cluster.masterUrl(), List.of(), sweep, out, args);
+      second.start();
+      assertEquals(2, second.await(RUN_LIMIT), () -> tail(second));
+      String said = second.output();
+      assertTrue(said.contains("in use by the driver on host " + holder.get("host").asText() + " (pid " + first.pid()
+          + ", application " + app), said);
+      assertEquals(before, snapshotOutsideIncoming(folder), "the refused submission changed the folder");
+      print("lease", "second submission refused (exit 2): %s", said.lines().filter(l -> l.contains("in use by"))
+          .findFirst().orElse("").replace(runs.toString(), "$RUNS"));
+    } finally {
+      first.killDriver();
+    }
+    assertTrue(awaitGone(executors, Duration.ofSeconds(60)), "executors of the killed driver still run: " + executors);
+    cluster.removeJarCopies(app);
+    awaitLeaseTimedOut(folder, Duration.ofSeconds(5));
+    List<String> third = new ArrayList<>(List.of(args));
+    third.addAll(List.of("--lease-timeout", "5"));
+    Submission taker = submission("lease-third", cluster.masterUrl(), List.of(), sweep, out, third.toArray(String[]::new));
+    taker.start();
+    String takerApp = taker.appId(Duration.ofMinutes(2));
+    assertEquals(0, taker.await(RUN_LIMIT), () -> tail(taker));
+    assertTrue(taker.output().contains("taking over the lease of the driver on host"), taker.output());
+    assertEquals(TRIALS, ResultTables.count(folder, "SELECT count(*) FROM trials"));
+    assertEquals(TRIALS, ResultTables.count(folder, "SELECT count(DISTINCT trial_id) FROM trials"));
+    assertIdentical(ResultTables.compare(folder, reference()));
+    cluster.removeJarCopies(takerApp);
+  }
+
+  /** Every file of the folder but the tasks' incoming files (a frozen driver's executors may still write those). */
+  private static Map<String, String> snapshotOutsideIncoming(Path folder) throws IOException {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.toList()) {
+        String rel = folder.relativize(p).toString();
+        if (!rel.startsWith("_deadrelu/incoming")) {
+          files.put(rel, Files.isDirectory(p) ? "dir" : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+        }
+      }
+    }
+    return files;
+  }
+
   private static int manifests(Path waves) {
     if (!Files.isDirectory(waves)) {
       return 0;
