@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +26,8 @@ import org.deadrelu.jobs.UserInputException;
  * so a driver killed mid-wave leaves files that no manifest names: they are moved aside on the next
  * run, and the trials they held run again. This is what makes every trial appear exactly once. A
  * rewrite (compaction) commits the same way: one manifest names the new files and retires the old.
+ * A wave's provenance (what its rows were computed with) is one of its files: written under
+ * {@code _deadrelu/provenance/} before the manifest, which names it.
  */
 public final class ResultStore {
   static final String LEDGER = "_deadrelu";
@@ -34,6 +37,8 @@ public final class ResultStore {
   private final Path root;
   private final Set<String> doneTrials = new HashSet<>();
   private final Set<String> committedFiles = new HashSet<>();
+  /** Provenance files (names under {@code _deadrelu/provenance/}) that a manifest names. */
+  private final Set<String> committedProvenance = new HashSet<>();
   /** Manifest number that committed each live file ("table/file"): files of one table from several waves want compacting. */
   private final Map<String, Integer> committedBy = new HashMap<>();
   private int nextWave;
@@ -140,8 +145,13 @@ public final class ResultStore {
   /**
    * Records a wave as committed: its trials are done, and its files belong to the tables, each of
    * which then has a {@code _SUCCESS} marker.
+   *
+   * @param provenance the wave's provenance record (a JSON document), kept as
+   *     {@code _deadrelu/provenance/wave-NNNNNN.json} under the manifest's number; null for rows no
+   *     trial computed (tests' synthetic rows)
    */
-  public void commitWave(List<String> trialIds, Map<String, Set<String>> filesByTable) throws IOException {
+  public void commitWave(List<String> trialIds, Map<String, Set<String>> filesByTable, String provenance)
+      throws IOException {
     StringBuilder s = new StringBuilder();
     for (String id : trialIds) {
       s.append("trial ").append(id).append('\n');
@@ -149,7 +159,16 @@ public final class ResultStore {
     filesByTable.forEach((table, files) -> files.forEach(f ->
         s.append("file ").append(table).append(' ').append(f).append('\n')));
     int wave = nextWave++;
+    String provenanceFile = String.format(Locale.ROOT, "wave-%06d.json", wave);
+    if (provenance != null) {
+      // before the manifest: the manifest is the commit point, and it names this file
+      write(new Path(provenanceFolder(), provenanceFile), provenance);
+      s.append("provenance ").append(provenanceFile).append('\n');
+    }
     write(manifest(wave), s.toString());
+    if (provenance != null) {
+      committedProvenance.add(provenanceFile);
+    }
     doneTrials.addAll(trialIds);
     filesByTable.forEach((table, files) -> files.forEach(f -> commit(table + "/" + f, wave)));
     // the marker Spark's own committer leaves in a folder it has written: tools wait for it
@@ -274,6 +293,8 @@ public final class ResultStore {
           commit(parts[1] + "/" + parts[2], wave);
         } else if (parts[0].equals("retire")) {
           retired.add(parts[1] + "/" + parts[2]);
+        } else if (parts[0].equals("provenance")) {
+          committedProvenance.add(parts[1]);
         }
       }
     }
@@ -289,6 +310,16 @@ public final class ResultStore {
     if (fs.exists(incoming)) {
       fs.mkdirs(aside);
       fs.rename(incoming, new Path(aside, "incoming"));
+    }
+    // the provenance of a wave whose manifest was never written (its number is the next wave's)
+    if (fs.exists(provenanceFolder())) {
+      for (FileStatus s : fs.listStatus(provenanceFolder())) {
+        if (!committedProvenance.contains(s.getPath().getName())) {
+          Path target = new Path(aside, "provenance/" + s.getPath().getName());
+          fs.mkdirs(target.getParent());
+          fs.rename(s.getPath(), target);
+        }
+      }
     }
     for (Table<?> t : Tables.all()) {
       Path dir = tablePath(t.name());
@@ -315,6 +346,10 @@ public final class ResultStore {
 
   private Path ledger() {
     return new Path(root, LEDGER);
+  }
+
+  private Path provenanceFolder() {
+    return new Path(ledger(), "provenance");
   }
 
   private String read(Path p) throws IOException {
