@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +26,8 @@ import org.deadrelu.jobs.UserInputException;
  * so a driver killed mid-wave leaves files that no manifest names: they are moved aside on the next
  * run, and the trials they held run again. This is what makes every trial appear exactly once. A
  * rewrite (compaction) commits the same way: one manifest names the new files and retires the old.
+ * A wave's provenance (what its rows were computed with) is one of its files: written under
+ * {@code _deadrelu/provenance/} before the manifest, which names it.
  */
 public final class ResultStore implements AutoCloseable {
   static final String LEDGER = "_deadrelu";
@@ -34,6 +37,8 @@ public final class ResultStore implements AutoCloseable {
   private final Path root;
   private final Set<String> doneTrials = new HashSet<>();
   private final Set<String> committedFiles = new HashSet<>();
+  /** Provenance files (names under {@code _deadrelu/provenance/}) that a manifest names. */
+  private final Set<String> committedProvenance = new HashSet<>();
   /** Manifest number that committed each live file ("table/file"): files of one table from several waves want compacting. */
   private final Map<String, Integer> committedBy = new HashMap<>();
   private int nextWave;
@@ -160,8 +165,13 @@ public final class ResultStore implements AutoCloseable {
   /**
    * Records a wave as committed: its trials are done, and its files belong to the tables, each of
    * which then has a {@code _SUCCESS} marker.
+   *
+   * @param provenance the wave's provenance record (a JSON document), kept as
+   *     {@code _deadrelu/provenance/wave-NNNNNN.json} under the manifest's number; null for rows no
+   *     trial computed (tests' synthetic rows)
    */
-  public void commitWave(List<String> trialIds, Map<String, Set<String>> filesByTable) throws IOException {
+  public void commitWave(List<String> trialIds, Map<String, Set<String>> filesByTable, String provenance)
+      throws IOException {
     checkLease();
     StringBuilder s = new StringBuilder();
     for (String id : trialIds) {
@@ -170,7 +180,16 @@ public final class ResultStore implements AutoCloseable {
     filesByTable.forEach((table, files) -> files.forEach(f ->
         s.append("file ").append(table).append(' ').append(f).append('\n')));
     int wave = nextWave++;
+    String provenanceFile = String.format(Locale.ROOT, "wave-%06d.json", wave);
+    if (provenance != null) {
+      // before the manifest: the manifest is the commit point, and it names this file
+      write(new Path(provenanceFolder(), provenanceFile), provenance);
+      s.append("provenance ").append(provenanceFile).append('\n');
+    }
     write(manifest(wave), s.toString());
+    if (provenance != null) {
+      committedProvenance.add(provenanceFile);
+    }
     doneTrials.addAll(trialIds);
     filesByTable.forEach((table, files) -> files.forEach(f -> commit(table + "/" + f, wave)));
     // the marker Spark's own committer leaves in a folder it has written: tools wait for it
@@ -299,6 +318,7 @@ public final class ResultStore implements AutoCloseable {
     doneTrials.addAll(l.doneTrials());
     committedBy.putAll(l.committedBy());
     committedFiles.addAll(l.committedBy().keySet());
+    committedProvenance.addAll(l.provenance());
   }
 
   /**
@@ -311,15 +331,17 @@ public final class ResultStore implements AutoCloseable {
   }
 
   /** What the manifests say: done trials, each live file with the manifest that committed it, the next manifest number. */
-  private record Ledger(Set<String> doneTrials, Map<String, Integer> committedBy, int nextWave) {
+  private record Ledger(Set<String> doneTrials, Map<String, Integer> committedBy, Set<String> provenance,
+      int nextWave) {
     static Ledger read(FileSystem fs, Path ledger) throws IOException {
       Set<String> done = new HashSet<>();
+      Set<String> provenance = new HashSet<>();
       Map<String, Integer> by = new HashMap<>();
       Set<String> retired = new HashSet<>();
       int next = 0;
       Path dir = new Path(ledger, "waves");
       if (!fs.exists(dir)) {
-        return new Ledger(done, by, next);
+        return new Ledger(done, by, provenance, next);
       }
       for (FileStatus w : fs.listStatus(dir)) {
         String n = w.getPath().getName();
@@ -336,12 +358,14 @@ public final class ResultStore implements AutoCloseable {
             by.put(parts[1] + "/" + parts[2], wave);
           } else if (parts[0].equals("retire")) {
             retired.add(parts[1] + "/" + parts[2]);
+          } else if (parts[0].equals("provenance")) {
+            provenance.add(parts[1]);
           }
         }
       }
       // file names are unique (they hold a UUID), so the order of manifests does not matter
       by.keySet().removeAll(retired);
-      return new Ledger(done, by, next);
+      return new Ledger(done, by, provenance, next);
     }
   }
 
@@ -352,6 +376,16 @@ public final class ResultStore implements AutoCloseable {
     if (fs.exists(incoming)) {
       fs.mkdirs(aside);
       fs.rename(incoming, new Path(aside, "incoming"));
+    }
+    // the provenance of a wave whose manifest was never written (its number is the next wave's)
+    if (fs.exists(provenanceFolder())) {
+      for (FileStatus s : fs.listStatus(provenanceFolder())) {
+        if (!committedProvenance.contains(s.getPath().getName())) {
+          Path target = new Path(aside, "provenance/" + s.getPath().getName());
+          fs.mkdirs(target.getParent());
+          fs.rename(s.getPath(), target);
+        }
+      }
     }
     for (Table<?> t : Tables.all()) {
       Path dir = tablePath(t.name());
@@ -378,6 +412,10 @@ public final class ResultStore implements AutoCloseable {
 
   private Path ledger() {
     return new Path(root, LEDGER);
+  }
+
+  private Path provenanceFolder() {
+    return new Path(ledger(), "provenance");
   }
 
   private String read(Path p) throws IOException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.apache.spark.sql.types.DataTypes;
+import org.deadrelu.model.EngineVersion;
 import org.deadrelu.model.config.EnumNames;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.result.TrialOutput;
@@ -93,7 +94,7 @@ public final class TrialsTable {
       summary("death_set_size", IntegerType, false, TrialSummary::deathRows),
       summary("dataset", StringType, false, TrialSummary::dataset),
       summary("wall_ms", LongType, false, TrialSummary::wallMillis),
-      new Column<>("engine_version", StringType, false, o -> TrialConfig.ENGINE_VERSION)), o -> List.of(o));
+      new Column<>("engine_version", StringType, false, o -> EngineVersion.current())), o -> List.of(o));
 
   private static Column<TrialOutput> config(String name, org.apache.spark.sql.types.DataType type,
       boolean nullable, Function<TrialConfig, Object> f) {

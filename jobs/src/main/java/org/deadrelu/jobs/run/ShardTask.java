@@ -27,7 +27,7 @@ import org.deadrelu.model.train.Trainer;
  * What an executor does with a shard: train its trials natively with ND4J, then write their rows,
  * one Parquet file per table, into the tables' incoming folders. Writing where the rows were made
  * spreads the writes over the executors' cores alongside other shards' training, and nothing but
- * the trials' statuses and the files' names goes back to the driver.
+ * the trials' statuses, the files' names and the executor's environment goes back to the driver.
  */
 final class ShardTask implements Function<Shard, ShardResult> {
   private final Broadcast<Map<String, LabeledTable>> files;
@@ -96,6 +96,6 @@ final class ShardTask implements Function<Shard, ShardResult> {
     long measuring = trainer.measuringNanos();
     TaskTimes times = new TaskTimes(System.nanoTime() - started, trained - started - measuring, measuring, rowsNanos,
         writingNanos);
-    return new ShardResult(statuses, written, times);
+    return new ShardResult(statuses, written, times, Environment.here());
   }
 }

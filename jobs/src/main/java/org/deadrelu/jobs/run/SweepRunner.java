@@ -2,6 +2,7 @@ package org.deadrelu.jobs.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ public final class SweepRunner {
 
   /**
    * Waits for a wave's tasks, moves the files of the attempts that reported back into the tables,
-   * then commits the wave. Returns counts by status.
+   * then commits the wave with the environments its trials were computed in. Returns counts by status.
    */
   private Map<String, Integer> commit(JavaSparkContext jsc, Wave wave, ResultStore store, TaskTimes[] times)
       throws IOException {
@@ -179,7 +180,7 @@ public final class SweepRunner {
         written.get(t.name()).add(name);
       }
     }
-    store.commitWave(ids, written);
+    store.commitWave(ids, written, WaveProvenance.of(results, Instant.now()).toJson());
     store.clearIncoming(wave.tag());
     return byStatus;
   }

@@ -51,7 +51,7 @@ class CompactionTest {
           (long) (w + 1) * TRIALS_PER_WAVE, 2), store.tablePath("neurons").toString(), 2);
       Set<String> added = new TreeSet<>(store.dataFiles("neurons"));
       added.removeAll(had);
-      store.commitWave(List.of("wave" + w), Map.of("neurons", added));
+      store.commitWave(List.of("wave" + w), Map.of("neurons", added), null);
     }
     before = fingerprint();
   }
@@ -181,7 +181,7 @@ class CompactionTest {
           store.tablePath("events").toString(), 2);
       Set<String> added = new TreeSet<>(store.dataFiles("events"));
       added.removeAll(had);
-      store.commitWave(List.of(), Map.of("events", added));
+      store.commitWave(List.of(), Map.of("events", added), null);
     }
     assertEquals(2, store.manifestsOf("events"));
     compaction(store).compact(EventsTable.TABLE);

@@ -54,7 +54,7 @@ public final class NeuronsPushDownBench {
           table.toString(), 2);
       Set<String> added = new TreeSet<>(store.dataFiles("neurons"));
       added.removeAll(had);
-      store.commitWave(List.of(), Map.of("neurons", added));
+      store.commitWave(List.of(), Map.of("neurons", added), null);
     }
     double writeSeconds = (System.nanoTime() - t0) / 1e9;
     if (layout.equals("compacted")) {

@@ -78,7 +78,7 @@ class ResultLeaseTest {
       long renewed = lease().get("renewed").asLong();
       Thread.sleep(700);
       assertTrue(lease().get("renewed").asLong() > renewed, "renewed every quarter of the timeout");
-      first.commitWave(List.of("t1"), Map.of());
+      first.commitWave(List.of("t1"), Map.of(), null);
     }
   }
 
@@ -94,7 +94,7 @@ class ResultLeaseTest {
       String said = console.toString(StandardCharsets.UTF_8);
       assertTrue(said.contains("taking over the lease of the driver on host dead-host (pid 4242, application app-killed")
           && said.contains("timed out after 5 s"), said);
-      taker.commitWave(List.of("t1"), Map.of("trials", Set.of()));
+      taker.commitWave(List.of("t1"), Map.of("trials", Set.of()), null);
     }
   }
 
@@ -104,11 +104,11 @@ class ResultLeaseTest {
         ResultStore second = open(Duration.ofSeconds(60), true)) {
       assertTrue(console.toString(StandardCharsets.UTF_8).contains("(--force-takeover)"));
       Path waves = out.resolve("s/_deadrelu/waves");
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> first.commitWave(List.of("t1"), Map.of()));
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> first.commitWave(List.of("t1"), Map.of(), null));
       assertTrue(e.getMessage().contains("no longer holds the folder's lease") && e.getMessage().contains("stops without committing"),
           e.getMessage());
       assertEquals(0, manifests(waves), "the former holder committed nothing");
-      second.commitWave(List.of("t2"), Map.of());
+      second.commitWave(List.of("t2"), Map.of(), null);
       assertEquals(1, manifests(waves));
     }
   }

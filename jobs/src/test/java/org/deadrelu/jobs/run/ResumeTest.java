@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.deadrelu.jobs.DuckDb;
 import org.deadrelu.jobs.SparkTestSession;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sweep interrupted part-way, then rerun: every trial ends up exactly once in every table. The
  * interruption leaves what a killed driver leaves on disk: committed waves, plus the Parquet files
- * of a wave whose manifest was never written, files its tasks wrote that were never moved into the
- * tables, and Spark's temporary folder.
+ * of a wave whose manifest was never written (and its provenance), files its tasks wrote that were
+ * never moved into the tables, and Spark's temporary folder.
  */
 class ResumeTest {
   static final String SWEEP = """
@@ -68,6 +69,13 @@ class ResumeTest {
             incoming.resolve("part-00007-never-moved.snappy.parquet"));
       }
     }
+    // the dead wave's provenance, written under the number of the manifest it never wrote
+    long manifests;
+    try (Stream<Path> waves = Files.list(folder.resolve("_deadrelu/waves"))) {
+      manifests = waves.filter(p -> p.getFileName().toString().matches("wave-\\d{6}\\.txt")).count();
+    }
+    String orphan = String.format(Locale.ROOT, "wave-%06d.json", manifests);
+    Files.writeString(folder.resolve("_deadrelu/provenance").resolve(orphan), "{\"left_by_a_killed_driver\": true}\n");
     try (DuckDb duck = new DuckDb(folder)) {
       assertTrue(duck.count("SELECT count(*) FROM trials") > 5, "the leftover parts duplicate rows before the rerun");
     }
@@ -92,6 +100,21 @@ class ResumeTest {
           "the tasks' files the dead driver never moved were set aside with the rest");
     }
     assertFalse(Files.exists(folder.resolve("_deadrelu/incoming")), "a finished sweep leaves no task files behind");
+    try (Stream<Path> aside = Files.walk(folder.resolve("_deadrelu/uncommitted"))) {
+      List<Path> dead = aside.filter(p -> p.endsWith(Path.of("provenance", orphan))).toList();
+      assertEquals(1, dead.size(), "the dead wave's provenance was set aside");
+      assertTrue(Files.readString(dead.get(0)).contains("left_by_a_killed_driver"));
+    }
+    // the wave that took its number has its own; every provenance file is one a manifest names
+    assertTrue(Files.exists(folder.resolve("_deadrelu/provenance").resolve(orphan)));
+    try (Stream<Path> kept = Files.list(folder.resolve("_deadrelu/provenance"))) {
+      for (Path p : kept.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+        String manifest = Files.readString(folder.resolve("_deadrelu/waves")
+            .resolve(p.getFileName().toString().replace(".json", ".txt")));
+        assertTrue(manifest.contains("provenance " + p.getFileName() + "\n"), p.toString());
+        assertFalse(Files.readString(p).contains("left_by_a_killed_driver"), p.toString());
+      }
+    }
     // written in four waves over two runs, each table ends compacted: its files are one rewrite's
     ResultStore store = ResultStore.open(out.toString(), "resume", SparkTestSession.get().sparkContext().hadoopConfiguration());
     for (String table : List.of("trials", "layers", "neurons", "curves", "events")) {

@@ -16,6 +16,7 @@ import org.deadrelu.jobs.DuckDb;
 import org.deadrelu.jobs.SparkTestSession;
 import org.deadrelu.jobs.sweep.SweepLoader;
 import org.deadrelu.jobs.sweep.SweepSpec;
+import org.deadrelu.model.EngineVersion;
 import org.deadrelu.model.config.TrialConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,14 @@ class SweepEndToEndTest {
             + "', file_row_number = true)) WHERE file_row_number <> sorted_position"), f.toString());
       }
     }
+  }
+
+  @Test
+  void everyTrialsRowCarriesTheEngineVersionTheBuildDerived() throws Exception {
+    try (DuckDb duck = new DuckDb(folder())) {
+      assertEquals(List.of(List.of(EngineVersion.current())), duck.query("SELECT DISTINCT engine_version FROM trials"));
+    }
+    assertTrue(EngineVersion.current().matches("[0-9a-f]{12}"), EngineVersion.current());
   }
 
   @Test

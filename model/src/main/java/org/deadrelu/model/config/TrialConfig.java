@@ -109,9 +109,6 @@ public record TrialConfig(
     long seed)
     implements Serializable {
 
-  /** Bumped whenever a change to the engine changes results for an unchanged configuration. */
-  public static final String ENGINE_VERSION = "3";
-
   public TrialConfig {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(activation, "activation");
