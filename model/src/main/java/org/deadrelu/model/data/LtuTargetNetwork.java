@@ -1,0 +1,106 @@
+package org.deadrelu.model.data;
+
+import java.util.Random;
+
+/**
+ * The fixed network that gives slowly-changing regression its targets (Dohare et al., "Loss of
+ * plasticity in deep continual learning", Nature 2024): one hidden layer of linear threshold units
+ * (LTUs) with every weight and bias +1 or -1, and a linear output with weights and bias +1 or -1.
+ * Hidden unit i fires (outputs 1, else 0) when w_i . x + b_i > tau_i, with tau_i = beta (m + 1) - S_i
+ * and S_i = (m - sum_j w_ij + b_i) / 2, as the authors' public code computes it (S_i is the number of
+ * -1 input weights, shifted by half the bias): a unit fires on inputs that agree with its weights in
+ * about a fraction beta of places.
+ */
+public final class LtuTargetNetwork {
+  /** The fraction of agreement at which a unit fires, as the paper's experiments set it. */
+  public static final double BETA = 0.7;
+
+  private final int[][] w;
+  private final int[] b;
+  private final int[] v;
+  private final int c;
+  private final double[] tau;
+
+  /**
+   * @param w input weights per hidden unit, each +1 or -1
+   * @param b hidden biases, +1 or -1
+   * @param v output weights, +1 or -1
+   * @param c output bias, +1 or -1
+   */
+  public LtuTargetNetwork(int[][] w, int[] b, int[] v, int c, double beta) {
+    if (w.length == 0 || b.length != w.length || v.length != w.length) {
+      throw new IllegalArgumentException("an LTU network needs as many biases and output weights as hidden units");
+    }
+    int m = w[0].length;
+    this.w = new int[w.length][];
+    this.tau = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      if (w[i].length != m) {
+        throw new IllegalArgumentException("hidden unit " + i + " has " + w[i].length + " input weights, not " + m);
+      }
+      this.w[i] = w[i].clone();
+      int sum = 0;
+      for (int wij : w[i]) {
+        sign(wij);
+        sum += wij;
+      }
+      sign(b[i]);
+      sign(v[i]);
+      double s = (m - sum + b[i]) / 2.0;
+      tau[i] = beta * (m + 1) - s;
+    }
+    sign(c);
+    this.b = b.clone();
+    this.v = v.clone();
+    this.c = c;
+  }
+
+  /** Every weight and bias +1 or -1 with equal probability, drawn from {@code rng}. */
+  public static LtuTargetNetwork random(int inputs, int features, double beta, Random rng) {
+    int[][] w = new int[features][inputs];
+    int[] b = new int[features];
+    int[] v = new int[features];
+    for (int i = 0; i < features; i++) {
+      for (int j = 0; j < inputs; j++) {
+        w[i][j] = rng.nextBoolean() ? 1 : -1;
+      }
+      b[i] = rng.nextBoolean() ? 1 : -1;
+    }
+    for (int i = 0; i < features; i++) {
+      v[i] = rng.nextBoolean() ? 1 : -1;
+    }
+    return new LtuTargetNetwork(w, b, v, rng.nextBoolean() ? 1 : -1, beta);
+  }
+
+  public int inputs() {
+    return w[0].length;
+  }
+
+  public int features() {
+    return w.length;
+  }
+
+  /** The hidden units' thresholds tau_i. */
+  public double[] thresholds() {
+    return tau.clone();
+  }
+
+  /** The target: sum_i v_i [w_i . x + b_i > tau_i] + c. */
+  public double output(double[] x) {
+    double out = c;
+    for (int i = 0; i < w.length; i++) {
+      double pre = b[i];
+      for (int j = 0; j < x.length; j++) {
+        pre += w[i][j] * x[j];
+      }
+      out += pre > tau[i] ? v[i] : 0;
+    }
+    return out;
+  }
+
+  private static void sign(int x) {
+    if (x != 1 && x != -1) {
+      throw new IllegalArgumentException("an LTU network's weights and biases are +1 or -1, got " + x);
+    }
+  }
+}
