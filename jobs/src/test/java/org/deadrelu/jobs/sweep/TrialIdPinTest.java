@@ -1,5 +1,15 @@
 package org.deadrelu.jobs.sweep;
 
+import static org.deadrelu.model.config.Settings.DATA_LABEL;
+import static org.deadrelu.model.config.Settings.DATA_PATH;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DATA_TASK;
+import static org.deadrelu.model.config.Settings.DEATH_ROWS;
+import static org.deadrelu.model.config.Settings.FAULT_AT_STEP;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -78,13 +88,13 @@ class TrialIdPinTest {
 
   @Test
   void builtFileSourcesAndTestHooksKeepTheirIds() {
-    TrialConfig csv = TrialConfig.builder().dataSource(DataSourceKind.CSV).dataPath("file:///data/wine.csv")
-        .dataLabel("quality").dataTask("regression").head(org.deadrelu.model.config.HeadKind.LINEAR)
-        .hidden(List.of(64, 64)).lr(0.1).seed(7).build();
-    TrialConfig parquet = TrialConfig.builder().dataSource(DataSourceKind.PARQUET)
-        .dataPath("hdfs:///data/big.parquet").deathRows(5000).hidden(List.of(16)).steps(200).seed(1).build();
-    TrialConfig fault = TrialConfig.builder().faultAtStep(3).deathRows(100).steps(10).build();
-    TrialConfig noHidden = TrialConfig.builder().hidden(List.of()).dataSource(DataSourceKind.DIGITS).build();
+    TrialConfig csv = TrialConfig.builder().set(DATA_SOURCE, DataSourceKind.CSV).set(DATA_PATH, "file:///data/wine.csv")
+        .set(DATA_LABEL, "quality").set(DATA_TASK, "regression").set(HEAD, org.deadrelu.model.config.HeadKind.LINEAR)
+        .set(HIDDEN, List.of(64, 64)).set(LR, 0.1).seed(7).build();
+    TrialConfig parquet = TrialConfig.builder().set(DATA_SOURCE, DataSourceKind.PARQUET)
+        .set(DATA_PATH, "hdfs:///data/big.parquet").set(DEATH_ROWS, 5000).set(HIDDEN, List.of(16)).set(STEPS, 200).seed(1).build();
+    TrialConfig fault = TrialConfig.builder().set(FAULT_AT_STEP, 3).set(DEATH_ROWS, 100).set(STEPS, 10).build();
+    TrialConfig noHidden = TrialConfig.builder().set(HIDDEN, List.of()).set(DATA_SOURCE, DataSourceKind.DIGITS).build();
     assertIds(List.of("e562374b561299d9", "2c2cff46e98d7332", "30a7b3e7060fd20e", "b90e69e12d9ae88c"), List.of(csv, parquet, fault, noHidden));
   }
 
