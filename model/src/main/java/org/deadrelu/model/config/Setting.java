@@ -26,6 +26,8 @@ public final class Setting<T> implements Serializable {
 
   private final String section;
   private final String key;
+  /** section.key, kept: it is every lookup's key. */
+  private final String path;
   private final ValueType<T> type;
   private final T fixedDefault;
   private final Derived<T> derivedDefault;
@@ -41,6 +43,7 @@ public final class Setting<T> implements Serializable {
   private Setting(Builder<T> b) {
     this.section = b.section;
     this.key = b.key;
+    this.path = b.section + "." + b.key;
     this.type = b.type;
     this.fixedDefault = b.fixedDefault;
     this.derivedDefault = b.derivedDefault;
@@ -82,7 +85,7 @@ public final class Setting<T> implements Serializable {
 
   /** The dotted name: {@code train.lr}. */
   public String path() {
-    return section + "." + key;
+    return path;
   }
 
   public ValueType<T> type() {
@@ -167,12 +170,12 @@ public final class Setting<T> implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Setting<?> s && s.path().equals(path());
+    return o instanceof Setting<?> s && s.path.equals(path);
   }
 
   @Override
   public int hashCode() {
-    return path().hashCode();
+    return path.hashCode();
   }
 
   @Override
