@@ -34,6 +34,12 @@ public final class SettingCatalog implements Serializable {
         }
       }
     }
+    for (Setting<?> s : this.settings) {
+      if (s.applicability() != null && !index.containsKey(s.applicability().on())) {
+        throw new IllegalArgumentException(s.path() + " applies depending on " + s.applicability().on().path()
+            + ", which is not in the catalog");
+      }
+    }
   }
 
   /** The project's settings ({@link Settings}) and rules ({@link CrossSettingRules}). */
