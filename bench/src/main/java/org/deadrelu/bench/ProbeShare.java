@@ -1,5 +1,8 @@
 package org.deadrelu.bench;
 
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.STEPS;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -73,7 +76,7 @@ final class ProbeShare {
   private static List<TrialConfig> trials(RefConfig config, int population, int steps, int every) {
     List<TrialConfig> t = new ArrayList<>();
     for (TrialConfig c : config.trials(population)) {
-      t.add(c.toBuilder().steps(steps).probeEvery(every).build());
+      t.add(c.toBuilder().set(STEPS, steps).set(PROBE_EVERY, every).build());
     }
     return t;
   }

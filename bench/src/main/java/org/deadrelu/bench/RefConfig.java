@@ -1,5 +1,17 @@
 package org.deadrelu.bench;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DATA_TASK;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.L2;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,19 +70,19 @@ enum RefConfig {
   /** The trial with seed {@code seed}: plain SGD, ReLU, no weight decay, He-normal weights, zero biases. */
   TrialConfig trial(long seed) {
     TrialConfig.Builder b = TrialConfig.builder()
-        .dataSource(source)
-        .hidden(hidden)
-        .activation(ActivationKind.RELU)
-        .head(head)
-        .optimizer(OptimizerKind.SGD)
-        .lr(lr)
-        .l2(0.0)
-        .batchSize(batch)
+        .set(DATA_SOURCE, source)
+        .set(HIDDEN, hidden)
+        .set(ACTIVATION, ActivationKind.RELU)
+        .set(HEAD, head)
+        .set(OPTIMIZER, OptimizerKind.SGD)
+        .set(LR, lr)
+        .set(L2, 0.0)
+        .set(BATCH_SIZE, batch)
         .seed(seed);
     if (source == DataSourceKind.TEACHER) {
-      b.dataTask("regression").dataFeatures(features).dataSamples(2000);
+      b.set(DATA_TASK, "regression").set(DATA_FEATURES, features).set(DATA_SAMPLES, 2000);
     } else {
-      b.dataTask("classification");
+      b.set(DATA_TASK, "classification");
     }
     return b.build();
   }

@@ -1,5 +1,8 @@
 package org.deadrelu.jobs.cli;
 
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +39,8 @@ final class MemoryBudgetOption {
             + " where the executors have that much native memory";
     throw new UserInputException(String.format(Locale.ROOT, "sweep file %s: trial %s (hidden %s, %s data)"
         + " needs %s of native memory by the planner's estimate, more than the budget of one task"
-        + " (--memory-budget-mb %d)%s; %s", sweepFile, largest.trialId(), largest.hidden(),
-        largest.dataSource().name().toLowerCase(Locale.ROOT), size(bytes), memoryBudgetMb,
+        + " (--memory-budget-mb %d)%s; %s", sweepFile, largest.trialId(), largest.get(HIDDEN),
+        largest.get(DATA_SOURCE).name().toLowerCase(Locale.ROOT), size(bytes), memoryBudgetMb,
         over.size() == 1 ? "" : ", and so do " + (over.size() - 1) + " more of its trials", raise));
   }
 
@@ -46,7 +49,7 @@ final class MemoryBudgetOption {
     long b = CostModel.trialBytes(t);
     // a lower bound in floating point: its weights between hidden layers, 4 bytes six times over
     double lower = 0;
-    List<Integer> h = t.hidden();
+    List<Integer> h = t.get(HIDDEN);
     for (int i = 0; i + 1 < h.size(); i++) {
       lower += 24.0 * h.get(i) * h.get(i + 1);
     }

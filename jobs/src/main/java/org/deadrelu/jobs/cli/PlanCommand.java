@@ -1,5 +1,10 @@
 package org.deadrelu.jobs.cli;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.STEPS;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +59,8 @@ final class PlanCommand implements Callable<Integer> {
     for (List<Shard> group : byPopulation.values()) {
       TrialConfig t = group.get(0).trials().get(0);
       out.printf(Locale.ROOT, "  %s, hidden %s, %s, %d steps: %d trials in %d shards of %s, populations of at most %d; ~%.1f MB per shard%n",
-          t.dataSource().name().toLowerCase(Locale.ROOT), t.hiddenString(), t.activation().name().toLowerCase(Locale.ROOT),
-          t.steps(), group.stream().mapToInt(s -> s.trials().size()).sum(), group.size(),
+          t.get(DATA_SOURCE).name().toLowerCase(Locale.ROOT), HIDDEN.textOf(t.get(HIDDEN)), t.get(ACTIVATION).name().toLowerCase(Locale.ROOT),
+          t.get(STEPS), group.stream().mapToInt(s -> s.trials().size()).sum(), group.size(),
           group.stream().map(s -> String.valueOf(s.trials().size())).distinct().collect(java.util.stream.Collectors.joining("/")),
           org.deadrelu.model.train.CacheFit.population(t),
           group.get(0).trials().size() * org.deadrelu.jobs.plan.CostModel.trialBytes(t) / 1e6);

@@ -1,5 +1,7 @@
 package org.deadrelu.jobs.cli;
 
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
     memory.check(file.path, trials);
-    if (trials.stream().anyMatch(t -> t.dataSource().isFile())) {
+    if (trials.stream().anyMatch(t -> t.get(DATA_SOURCE).isFile())) {
       FileTables.loadAll(SparkSessions.create("deadrelu validate", null, List.of()), trials);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,9 @@
 package org.deadrelu.jobs.data;
 
+import static org.deadrelu.model.config.Settings.DATA_LABEL;
+import static org.deadrelu.model.config.Settings.DATA_PATH;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +33,8 @@ public final class FileTables {
   public static Map<String, LabeledTable> loadAll(SparkSession spark, List<TrialConfig> trials) {
     Map<String, LabeledTable> tables = new LinkedHashMap<>();
     for (TrialConfig t : trials) {
-      if (t.dataSource().isFile() && !tables.containsKey(t.dataPath())) {
-        tables.put(t.dataPath(), load(spark, t.dataSource(), t.dataPath(), t.dataLabel(),
+      if (t.get(DATA_SOURCE).isFile() && !tables.containsKey(t.get(DATA_PATH))) {
+        tables.put(t.get(DATA_PATH), load(spark, t.get(DATA_SOURCE), t.get(DATA_PATH), t.get(DATA_LABEL),
             t.isClassification()));
       }
     }

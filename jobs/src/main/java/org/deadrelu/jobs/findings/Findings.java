@@ -1,5 +1,7 @@
 package org.deadrelu.jobs.findings;
 
+import static org.deadrelu.model.config.Settings.STEPS;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -98,7 +100,7 @@ public final class Findings {
     List<Long> kept = o.seeds() == null ? spec.seeds() : spec.seeds().subList(0, Math.min(o.seeds(), spec.seeds().size()));
     return spec.expand().stream()
         .filter(t -> kept.contains(t.seed()))
-        .map(t -> o.maxSteps() == null || t.steps() <= o.maxSteps() ? t : t.toBuilder().steps(o.maxSteps()).build())
+        .map(t -> o.maxSteps() == null || t.get(STEPS) <= o.maxSteps() ? t : t.toBuilder().set(STEPS, o.maxSteps()).build())
         .toList();
   }
 }

@@ -1,5 +1,17 @@
 package org.deadrelu.jobs.plan;
 
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_CLASSES;
+import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DEATH_ROWS;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.STEPS;
+import static org.deadrelu.model.config.Settings.TEST_FRACTION;
+
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.probe.DeathScan;
 import org.deadrelu.model.train.CacheFit;
@@ -68,12 +80,12 @@ public final class CostModel {
   /** Core-seconds of {@code population} trials like {@code c} trained together, their rows written. */
   private static double populationSeconds(TrialConfig c, int population) {
     int[] sizes = sizes(c);
-    long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
+    long samples = c.get(DATA_SAMPLES) == null ? 2000 : c.get(DATA_SAMPLES);
     long train = trainRows(c, samples);
-    long probeRows = Math.min(c.probeSamples(), train);
+    long probeRows = Math.min(c.get(PROBE_SAMPLES), train);
     long testRows = samples - train;
-    long deathRows = c.deathRows() == null ? train : Math.min(c.deathRows(), train);
-    int checkpoints = c.steps() / c.probeEvery() + 2;
+    long deathRows = c.get(DEATH_ROWS) == null ? train : Math.min(c.get(DEATH_ROWS), train);
+    int checkpoints = c.get(STEPS) / c.get(PROBE_EVERY) + 2;
     long widths = 0;
     for (int l = 1; l < sizes.length; l++) {
       widths += sizes[l];
@@ -86,11 +98,11 @@ public final class CostModel {
         + stepSeconds(sizes, (long) Math.ceil(scanned), population) / 3
         + population * (6.0 * probeRows + 2.0 * scanned) * widths * SECONDS_PER_ELEMENT;
     double rows = (double) population * checkpoints * widths * SECONDS_PER_ROW;
-    return TASK_OVERHEAD * (c.steps() * stepSeconds(sizes, c.batchSize(), population) + checkpoints * checkpoint) + rows;
+    return TASK_OVERHEAD * (c.get(STEPS) * stepSeconds(sizes, c.get(BATCH_SIZE), population) + checkpoints * checkpoint) + rows;
   }
 
   private static long trainRows(TrialConfig c, long samples) {
-    return samples - (long) Math.ceil(samples * c.testFraction());
+    return samples - (long) Math.ceil(samples * c.get(TEST_FRACTION));
   }
 
   private static double stepSeconds(int[] sizes, long rows, int population) {
@@ -118,33 +130,33 @@ public final class CostModel {
       params += (long) (sizes[l] + 1) * sizes[l + 1];
       widths += sizes[l] + 1 + sizes[l + 1];
     }
-    long samples = c.dataSamples() == null ? 2000 : c.dataSamples();
+    long samples = c.get(DATA_SAMPLES) == null ? 2000 : c.get(DATA_SAMPLES);
     long train = trainRows(c, samples);
-    long rows = Math.min(c.batchSize(), samples) + Math.min(c.probeSamples(), samples)
-        + (long) Math.ceil(samples * c.testFraction())
-        + DeathScan.chunkRows((int) Math.min(c.probeSamples(), train), (int) Math.min(train, c.deathRows() == null ? train : c.deathRows()));
+    long rows = Math.min(c.get(BATCH_SIZE), samples) + Math.min(c.get(PROBE_SAMPLES), samples)
+        + (long) Math.ceil(samples * c.get(TEST_FRACTION))
+        + DeathScan.chunkRows((int) Math.min(c.get(PROBE_SAMPLES), train), (int) Math.min(train, c.get(DEATH_ROWS) == null ? train : c.get(DEATH_ROWS)));
     return 4 * (6 * params + 3 * rows * widths);
   }
 
   /** Layer widths; the input and output widths of file sources are unknown before loading (guessed). */
   static int[] sizes(TrialConfig c) {
-    int in = switch (c.dataSource()) {
-      case BLOBS, TEACHER -> c.dataFeatures();
+    int in = switch (c.get(DATA_SOURCE)) {
+      case BLOBS, TEACHER -> c.get(DATA_FEATURES);
       case SPIRALS -> 2;
       case FUNCTION -> 1;
       case DIGITS -> 64;
       case BREAST_CANCER -> 30;
       case CSV, PARQUET -> 16;
     };
-    int out = !c.isClassification() ? 1 : switch (c.dataSource()) {
-      case BLOBS -> c.dataClasses();
+    int out = !c.isClassification() ? 1 : switch (c.get(DATA_SOURCE)) {
+      case BLOBS -> c.get(DATA_CLASSES);
       case DIGITS -> 10;
       default -> 2;
     };
-    int[] sizes = new int[c.hidden().size() + 2];
+    int[] sizes = new int[c.get(HIDDEN).size() + 2];
     sizes[0] = in;
-    for (int i = 0; i < c.hidden().size(); i++) {
-      sizes[i + 1] = c.hidden().get(i);
+    for (int i = 0; i < c.get(HIDDEN).size(); i++) {
+      sizes[i + 1] = c.get(HIDDEN).get(i);
     }
     sizes[sizes.length - 1] = out;
     return sizes;

@@ -13,16 +13,13 @@ import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
+import org.deadrelu.model.config.SettingCatalog;
 
 /**
  * The trials of a report (after --where) and what varies among them. A report's trials are few
  * (one row per trial), so they are held on the driver and everything about them is computed there.
  */
 public final class ReportData {
-  /** Hyperparameter columns of the trials table, if the first/last markers are missing. */
-  static final String FIRST_SETTING = "data_source";
-  static final String LAST_SETTING = "warming_schedule";
-
   /** Values in Spark's ascending order: nulls first, strings by code point (as UTF-8 bytes compare). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static final Comparator<Object> SPARK_ORDER = (a, b) -> {
@@ -39,7 +36,7 @@ public final class ReportData {
   /** The same trials on the driver. */
   public final List<Row> rows;
   public final StructType schema;
-  /** Every setting column of trials, in table order. */
+  /** Every setting column of trials that is a report axis (as the settings declare), in table order. */
   public final List<String> settings;
   /** Settings with more than one value (null counts as a value), in table order. */
   public final List<String> swept;
@@ -47,21 +44,28 @@ public final class ReportData {
   public final Map<String, List<Object>> levels;
 
   public ReportData(Dataset<Row> trials) {
-    this(trials, trials.collectAsList());
+    this(trials, SettingCatalog.standard());
+  }
+
+  /** The trials of a table whose setting columns are those {@code catalog} declares. */
+  public ReportData(Dataset<Row> trials, SettingCatalog catalog) {
+    this(trials, trials.collectAsList(), catalog);
   }
 
   /** {@code rows}: the rows of {@code trials}, already collected. */
   public ReportData(Dataset<Row> trials, List<Row> rows) {
+    this(trials, rows, SettingCatalog.standard());
+  }
+
+  private ReportData(Dataset<Row> trials, List<Row> rows, SettingCatalog catalog) {
     this.trials = trials;
     this.rows = List.copyOf(rows);
     this.schema = trials.schema();
-    List<String> cols = List.of(schema.fieldNames());
-    int from = cols.indexOf(FIRST_SETTING);
-    int to = cols.indexOf(LAST_SETTING);
-    if (from < 0 || to < from) {
-      throw new IllegalArgumentException("trials table: no setting columns " + FIRST_SETTING + ".." + LAST_SETTING);
+    List<String> axes = catalog.axisColumns();
+    settings = List.of(schema.fieldNames()).stream().filter(axes::contains).toList();
+    if (settings.isEmpty()) {
+      throw new IllegalArgumentException("trials table: no setting columns (" + String.join(", ", axes) + ")");
     }
-    settings = List.copyOf(cols.subList(from, to + 1));
     List<String> sw = new ArrayList<>();
     levels = new LinkedHashMap<>();
     for (String s : settings) {

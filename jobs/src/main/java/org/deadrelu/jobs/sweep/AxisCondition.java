@@ -11,18 +11,18 @@ import java.util.function.Function;
  *
  * @param allowed for each setting, the values under which the axis applies
  */
-record AxisCondition(Map<Setting, List<Object>> allowed) {
+record AxisCondition(Map<SweepKey, List<Object>> allowed) {
 
   AxisCondition {
     allowed = Map.copyOf(allowed);
   }
 
-  Set<Setting> settings() {
+  Set<SweepKey> settings() {
     return allowed.keySet();
   }
 
   /** Whether a trial whose settings have the values {@code valueOf} gives meets every condition. */
-  boolean matches(Function<Setting, Object> valueOf) {
+  boolean matches(Function<SweepKey, Object> valueOf) {
     return allowed.entrySet().stream().allMatch(e -> e.getValue().contains(valueOf.apply(e.getKey())));
   }
 }

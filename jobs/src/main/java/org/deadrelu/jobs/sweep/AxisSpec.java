@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * @param values the values, validated, in file order, no two equal
  * @param condition null for an unconditional axis
  */
-record AxisSpec(Setting setting, String field, Node node, List<SettingValue> values, AxisCondition condition)
+record AxisSpec(SweepKey setting, String field, Node node, List<SettingValue> values, AxisCondition condition)
     implements PlanLevel {
 
   AxisSpec {
@@ -26,7 +26,7 @@ record AxisSpec(Setting setting, String field, Node node, List<SettingValue> val
   }
 
   @Override
-  public Set<Setting> settings() {
+  public Set<SweepKey> settings() {
     return Set.of(setting);
   }
 

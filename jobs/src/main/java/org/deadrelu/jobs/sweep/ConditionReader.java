@@ -14,25 +14,27 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class ConditionReader {
 
+  private final SettingRegistry registry;
   private final Problems problems;
 
-  ConditionReader(Problems problems) {
+  ConditionReader(SettingRegistry registry, Problems problems) {
+    this.registry = registry;
     this.problems = problems;
   }
 
   /** The condition of {@code axis}, or null after reporting why it is unusable. */
-  AxisCondition read(Setting axis, String field, Node node) {
+  AxisCondition read(SweepKey axis, String field, Node node) {
     if (!(node instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
       problems.at(node, field, "must map settings to the values under which the axis applies, such as"
           + " {activation: [leaky_relu, elu]}; got " + Scalar.describe(node));
       return null;
     }
-    Map<Setting, List<Object>> allowed = new LinkedHashMap<>();
+    Map<SweepKey, List<Object>> allowed = new LinkedHashMap<>();
     boolean ok = true;
     for (YamlEntry e : YamlEntry.of(mapping)) {
       String keyField = field + "." + e.key();
-      Setting setting = SettingRegistry.byAxisName(e.key(), e.keyNode(), keyField, problems);
-      if (setting == axis) {
+      SweepKey setting = registry.byAxisName(e.key(), e.keyNode(), keyField, problems);
+      if (axis.equals(setting)) {
         problems.at(e.keyNode(), keyField, "an axis cannot be conditional on itself");
         setting = null;
       }
@@ -48,7 +50,7 @@ final class ConditionReader {
   }
 
   /** One value or a list of them, each valid for the setting; null if any is not. */
-  private List<Object> readValues(Setting setting, String field, Node node) {
+  private List<Object> readValues(SweepKey setting, String field, Node node) {
     List<Node> items = isListOfValues(setting, node) ? ((SequenceNode) node).getValue() : List.of(node);
     if (items.isEmpty()) {
       problems.at(node, field, "empty list; name at least one value");
@@ -62,11 +64,11 @@ final class ConditionReader {
   }
 
   /** A list is several values, except for hidden, where one value is itself a list of widths. */
-  private static boolean isListOfValues(Setting setting, Node node) {
+  private static boolean isListOfValues(SweepKey setting, Node node) {
     if (!(node instanceof SequenceNode list)) {
       return false;
     }
-    return setting != SettingRegistry.HIDDEN
+    return !setting.equals(SettingRegistry.HIDDEN)
         || !list.getValue().isEmpty() && list.getValue().get(0) instanceof SequenceNode;
   }
 }

@@ -1,9 +1,10 @@
 package org.deadrelu.jobs.sweep;
 
+import org.deadrelu.model.config.FlagType;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** A yes/no setting, written true or false (YAML 1.2: yes, no, on and off are text, not flags). */
-record FlagRule() implements ValueRule {
+/** A yes/no value, written true or false (YAML 1.2: yes, no, on and off are text, not flags). */
+record FlagRule(FlagType type) implements ValueRule {
 
   @Override
   public Object read(Node node, String field, Problems problems) {
@@ -13,6 +14,6 @@ record FlagRule() implements ValueRule {
 
   @Override
   public String accepts() {
-    return "true or false";
+    return type.accepts();
   }
 }

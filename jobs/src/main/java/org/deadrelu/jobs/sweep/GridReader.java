@@ -18,10 +18,12 @@ final class GridReader {
 
   private static final List<String> CONDITIONAL_KEYS = List.of("when", "values");
 
+  private final SettingRegistry registry;
   private final Problems problems;
-  private final Map<Setting, Node> named = new LinkedHashMap<>();
+  private final Map<SweepKey, Node> named = new LinkedHashMap<>();
 
-  GridReader(Problems problems) {
+  GridReader(SettingRegistry registry, Problems problems) {
+    this.registry = registry;
     this.problems = problems;
   }
 
@@ -36,7 +38,7 @@ final class GridReader {
     List<AxisSpec> axes = new ArrayList<>();
     for (YamlEntry e : YamlEntry.of(mapping)) {
       String field = "grid." + e.key();
-      Setting setting = SettingRegistry.byAxisName(e.key(), e.keyNode(), field, problems);
+      SweepKey setting = registry.byAxisName(e.key(), e.keyNode(), field, problems);
       if (setting == null) {
         continue;
       }
@@ -55,12 +57,12 @@ final class GridReader {
   }
 
   /** Every setting the grid names as an axis, valid or not. */
-  Map<Setting, Node> named() {
+  Map<SweepKey, Node> named() {
     return named;
   }
 
   /** The axis, or null after reporting why it is unusable. */
-  private AxisSpec readAxis(Setting setting, String field, YamlEntry e) {
+  private AxisSpec readAxis(SweepKey setting, String field, YamlEntry e) {
     if (e.value() instanceof SequenceNode list) {
       List<SettingValue> values = readValues(setting, field, list);
       return values == null ? null : new AxisSpec(setting, field, e.keyNode(), values, null);
@@ -73,7 +75,7 @@ final class GridReader {
     return null;
   }
 
-  private AxisSpec readConditional(Setting setting, String field, Node keyNode, MappingNode mapping) {
+  private AxisSpec readConditional(SweepKey setting, String field, Node keyNode, MappingNode mapping) {
     Node valuesNode = null;
     AxisCondition condition = null;
     boolean ok = true;
@@ -81,7 +83,7 @@ final class GridReader {
       if (e.key().equals("values")) {
         valuesNode = e.value();
       } else if (e.key().equals("when")) {
-        condition = new ConditionReader(problems).read(setting, field + ".when", e.value());
+        condition = new ConditionReader(registry, problems).read(setting, field + ".when", e.value());
         ok &= condition != null;
       } else {
         problems.at(e.keyNode(), field + "." + e.key(), Suggestion.unknown("key", e.key(), CONDITIONAL_KEYS));
@@ -99,12 +101,12 @@ final class GridReader {
   }
 
   /** The validated values, or null if any is invalid (each is reported); duplicates are an error. */
-  private List<SettingValue> readValues(Setting setting, String field, SequenceNode list) {
+  private List<SettingValue> readValues(SweepKey setting, String field, SequenceNode list) {
     if (list.getValue().isEmpty()) {
       problems.at(list, field, "empty list; an axis needs at least one value");
       return null;
     }
-    if (setting == SettingRegistry.HIDDEN && list.getValue().stream().anyMatch(v -> v instanceof ScalarNode)) {
+    if (setting.equals(SettingRegistry.HIDDEN) && list.getValue().stream().anyMatch(v -> v instanceof ScalarNode)) {
       problems.at(list, field, "each value of a hidden axis is a whole list of widths, so the axis is a list"
           + " of lists, such as [[64], [64, 64]]");
       return null;

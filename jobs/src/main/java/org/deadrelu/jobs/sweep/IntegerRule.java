@@ -1,23 +1,26 @@
 package org.deadrelu.jobs.sweep;
 
 import java.math.BigInteger;
+import org.deadrelu.model.config.IntegerRange;
+import org.deadrelu.model.config.Interval;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** A whole-number setting within [min, max]; {@code 1.5} and {@code 2.0} are rejected, not rounded. */
-record IntegerRule(long min, long max, boolean wide) implements NumericRule {
+/**
+ * A whole-number value within its range; {@code 1.5} and {@code 2.0} are rejected, not rounded.
+ *
+ * @param range the accepted values
+ * @param wide whether the value is a long (seeds) rather than an int
+ */
+record IntegerRule(IntegerRange range, boolean wide) implements NumericRule {
 
-  /** An int setting (steps, widths) that must be at least {@code min}. */
+  /** An int value (counts, widths) that must be at least {@code min}. */
   static IntegerRule atLeast(long min) {
-    return new IntegerRule(min, Integer.MAX_VALUE, false);
+    return new IntegerRule(IntegerRange.atLeast(min), false);
   }
 
-  static IntegerRule between(long min, long max) {
-    return new IntegerRule(min, max, false);
-  }
-
-  /** A long setting (seeds) that must be at least {@code min}. */
+  /** A long value (seeds) that must be at least {@code min}. */
   static IntegerRule wideAtLeast(long min) {
-    return new IntegerRule(min, Long.MAX_VALUE, true);
+    return new IntegerRule(IntegerRange.wideAtLeast(min), true);
   }
 
   @Override
@@ -27,8 +30,8 @@ record IntegerRule(long min, long max, boolean wide) implements NumericRule {
       return reject(node, field, problems);
     }
     BigInteger i = s.integer();
-    if (i.compareTo(BigInteger.valueOf(min)) < 0 || i.compareTo(BigInteger.valueOf(max)) > 0) {
-      problems.at(node, field, "must be " + range() + ", got " + s.text());
+    if (i.bitLength() >= Long.SIZE || !range.contains(i.longValue())) {
+      problems.at(node, field, "must be " + range.describe() + ", got " + s.text());
       return null;
     }
     return wide ? (Object) i.longValue() : (Object) i.intValue();
@@ -36,7 +39,7 @@ record IntegerRule(long min, long max, boolean wide) implements NumericRule {
 
   @Override
   public String accepts() {
-    return max == min + 1 ? range() : "an integer " + range();
+    return range.accepts();
   }
 
   @Override
@@ -46,18 +49,11 @@ record IntegerRule(long min, long max, boolean wide) implements NumericRule {
 
   @Override
   public String check(double x) {
-    return x >= min && x <= max ? null : "must be " + range() + ", got " + Interval.format(x);
+    return x >= range.min() && x <= range.max() ? null : "must be " + range.describe() + ", got " + Interval.format(x);
   }
 
   @Override
   public Object box(double x) {
     return wide ? (Object) (long) x : (Object) (int) x;
-  }
-
-  private String range() {
-    if (max == min + 1) {
-      return min + " or " + max;
-    }
-    return max == Integer.MAX_VALUE || max == Long.MAX_VALUE ? ">= " + min : "in [" + min + ", " + max + "]";
   }
 }

@@ -1,9 +1,10 @@
 package org.deadrelu.jobs.sweep;
 
+import org.deadrelu.model.config.NumberType;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** A real-valued setting: finite (no .nan, no .inf) and inside its interval. Integers are accepted. */
-record NumberRule(Interval interval) implements NumericRule {
+/** A real value: finite (no .nan, no .inf) and inside the setting's interval. Integers are accepted. */
+record NumberRule(NumberType type) implements NumericRule {
 
   @Override
   public Object read(Node node, String field, Problems problems) {
@@ -11,9 +12,8 @@ record NumberRule(Interval interval) implements NumericRule {
     if (!s.isNumber() || !Double.isFinite(s.number())) {
       return reject(node, field, problems);
     }
-    String complaint = check(s.number());
-    if (complaint != null) {
-      problems.at(node, field, "must be " + interval.describe() + ", got " + s.text());
+    if (check(s.number()) != null) {
+      problems.at(node, field, "must be " + type.interval().describe() + ", got " + s.text());
       return null;
     }
     return s.number();
@@ -21,7 +21,7 @@ record NumberRule(Interval interval) implements NumericRule {
 
   @Override
   public String accepts() {
-    return "a finite number" + (interval.bounded() ? " " + interval.describe() : "");
+    return type.accepts();
   }
 
   @Override
@@ -31,8 +31,7 @@ record NumberRule(Interval interval) implements NumericRule {
 
   @Override
   public String check(double x) {
-    return Double.isFinite(x) && interval.contains(x) ? null
-        : "must be " + (interval.bounded() ? interval.describe() : "finite") + ", got " + Interval.format(x);
+    return type.complaint(x);
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Set;
 sealed interface PlanLevel permits AxisSpec, RandomSpec {
 
   /** The settings this level gives values to. */
-  Set<Setting> settings();
+  Set<SweepKey> settings();
 
   /** How many values (axis) or points (random block) the level iterates. */
   int size();

@@ -15,14 +15,14 @@ final class PlanOrder {
   private PlanOrder() {}
 
   /** The levels in expansion order; reports a cycle of conditions and leaves those axes out. */
-  static List<PlanLevel> of(List<AxisSpec> grid, RandomSpec random, Problems problems) {
+  static List<PlanLevel> of(SettingRegistry registry, List<AxisSpec> grid, RandomSpec random, Problems problems) {
     List<PlanLevel> pending = new ArrayList<>(grid);
     if (random != null) {
       pending.add(random);
     }
     List<PlanLevel> ordered = new ArrayList<>();
     while (!pending.isEmpty()) {
-      PlanLevel next = pending.stream().filter(l -> ready(l, pending)).findFirst().orElse(null);
+      PlanLevel next = pending.stream().filter(l -> ready(registry, l, pending)).findFirst().orElse(null);
       if (next == null) {
         reportCycle(pending, problems);
         return ordered;
@@ -34,12 +34,12 @@ final class PlanOrder {
   }
 
   /** Ready when no other pending level sets a setting its condition reads. */
-  private static boolean ready(PlanLevel level, List<PlanLevel> pending) {
+  private static boolean ready(SettingRegistry registry, PlanLevel level, List<PlanLevel> pending) {
     if (!(level instanceof AxisSpec axis) || !axis.conditional()) {
       return true;
     }
-    Set<Setting> reads = new HashSet<>();
-    axis.condition().settings().forEach(s -> reads.addAll(SettingRegistry.influences(s)));
+    Set<SweepKey> reads = new HashSet<>();
+    axis.condition().settings().forEach(s -> reads.addAll(registry.influences(s)));
     return pending.stream().filter(other -> other != level)
         .noneMatch(other -> other.settings().stream().anyMatch(reads::contains));
   }

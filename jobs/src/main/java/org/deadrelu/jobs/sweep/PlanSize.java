@@ -22,7 +22,7 @@ record PlanSize(BigInteger trials, boolean exact) {
     BigInteger unconditional = BigInteger.valueOf(seeds);
     BigInteger walked = BigInteger.ONE;
     boolean anyConditional = false;
-    Set<Setting> read = walker.conditionInputs();
+    Set<SweepKey> read = walker.conditionInputs();
     for (PlanLevel level : levels) {
       if (level instanceof AxisSpec axis && axis.conditional()) {
         anyConditional = true;

@@ -20,43 +20,45 @@ final class PlanWalker {
 
   /** Receives each combination and how many it stands for; returns false to stop the walk. */
   interface Visitor {
-    boolean visit(Map<Setting, SettingValue> given, BigInteger repeats);
+    boolean visit(Map<SweepKey, SettingValue> given, BigInteger repeats);
   }
 
-  private final Map<Setting, SettingValue> base;
+  private final SettingRegistry registry;
+  private final Map<SweepKey, SettingValue> base;
   private final List<PlanLevel> levels;
-  private final Set<Setting> conditionInputs = new HashSet<>();
+  private final Set<SweepKey> conditionInputs = new HashSet<>();
 
-  PlanWalker(Map<Setting, SettingValue> base, List<PlanLevel> levels) {
+  PlanWalker(SettingRegistry registry, Map<SweepKey, SettingValue> base, List<PlanLevel> levels) {
+    this.registry = registry;
     this.base = Map.copyOf(base);
     this.levels = List.copyOf(levels);
     for (PlanLevel level : levels) {
       if (level instanceof AxisSpec axis && axis.conditional()) {
-        axis.condition().settings().forEach(s -> conditionInputs.addAll(SettingRegistry.influences(s)));
+        axis.condition().settings().forEach(s -> conditionInputs.addAll(registry.influences(s)));
       }
     }
   }
 
   /** The settings some {@code when} condition depends on. */
-  Set<Setting> conditionInputs() {
+  Set<SweepKey> conditionInputs() {
     return Set.copyOf(conditionInputs);
   }
 
-  void walk(Set<Setting> wanted, Visitor visitor) {
+  void walk(Set<SweepKey> wanted, Visitor visitor) {
     new Walk(wanted, visitor).step(0, new LinkedHashMap<>(base), BigInteger.ONE);
   }
 
   private final class Walk {
-    private final Set<Setting> wanted;
+    private final Set<SweepKey> wanted;
     private final Visitor visitor;
     private boolean stopped;
 
-    Walk(Set<Setting> wanted, Visitor visitor) {
+    Walk(Set<SweepKey> wanted, Visitor visitor) {
       this.wanted = wanted;
       this.visitor = visitor;
     }
 
-    void step(int level, Map<Setting, SettingValue> given, BigInteger repeats) {
+    void step(int level, Map<SweepKey, SettingValue> given, BigInteger repeats) {
       if (stopped) {
         return;
       }
@@ -71,7 +73,7 @@ final class PlanWalker {
       }
     }
 
-    private void stepAxis(int level, AxisSpec axis, Map<Setting, SettingValue> given, BigInteger repeats) {
+    private void stepAxis(int level, AxisSpec axis, Map<SweepKey, SettingValue> given, BigInteger repeats) {
       if (axis.conditional() && !applies(axis, given)) {
         step(level + 1, given, repeats);
       } else if (!needed(axis.setting())) {
@@ -81,34 +83,34 @@ final class PlanWalker {
           if (stopped) {
             return;
           }
-          Map<Setting, SettingValue> next = new LinkedHashMap<>(given);
+          Map<SweepKey, SettingValue> next = new LinkedHashMap<>(given);
           next.put(axis.setting(), v);
           step(level + 1, next, repeats);
         }
       }
     }
 
-    private void stepRandom(int level, RandomSpec random, Map<Setting, SettingValue> given, BigInteger repeats) {
+    private void stepRandom(int level, RandomSpec random, Map<SweepKey, SettingValue> given, BigInteger repeats) {
       if (random.settings().stream().noneMatch(this::needed)) {
         step(level + 1, given, repeats.multiply(BigInteger.valueOf(random.size())));
         return;
       }
-      for (Map<Setting, SettingValue> point : random.points()) {
+      for (Map<SweepKey, SettingValue> point : random.points()) {
         if (stopped) {
           return;
         }
-        Map<Setting, SettingValue> next = new LinkedHashMap<>(given);
+        Map<SweepKey, SettingValue> next = new LinkedHashMap<>(given);
         next.putAll(point);
         step(level + 1, next, repeats);
       }
     }
 
-    private boolean applies(AxisSpec axis, Map<Setting, SettingValue> given) {
-      var resolved = TrialResolver.resolve(given);
+    private boolean applies(AxisSpec axis, Map<SweepKey, SettingValue> given) {
+      var resolved = TrialResolver.resolve(registry.catalog(), given).resolve();
       return axis.condition().matches(s -> TrialResolver.effective(s, given, resolved));
     }
 
-    private boolean needed(Setting s) {
+    private boolean needed(SweepKey s) {
       return wanted.contains(s) || conditionInputs.contains(s);
     }
   }

@@ -19,7 +19,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * @param high upper bound (uniform, log_uniform)
  * @param choices the values to pick from (choice), validated
  */
-record RandomAxis(Setting setting, String field, Node node, Distribution distribution, double low, double high,
+record RandomAxis(SweepKey setting, String field, Node node, Distribution distribution, double low, double high,
     List<SettingValue> choices) {
 
   enum Distribution {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deadrelu.model.config.Interval;
 import org.deadrelu.jobs.sweep.RandomAxis.Distribution;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -21,10 +22,12 @@ final class RandomReader {
   private static final IntegerRule SAMPLES = IntegerRule.atLeast(1);
   private static final IntegerRule SEED = IntegerRule.wideAtLeast(0);
 
+  private final SettingRegistry registry;
   private final Problems problems;
-  private final Map<Setting, Node> named = new LinkedHashMap<>();
+  private final Map<SweepKey, Node> named = new LinkedHashMap<>();
 
-  RandomReader(Problems problems) {
+  RandomReader(SettingRegistry registry, Problems problems) {
+    this.registry = registry;
     this.problems = problems;
   }
 
@@ -68,7 +71,7 @@ final class RandomReader {
   }
 
   /** Every setting the random block names as an axis, valid or not. */
-  Map<Setting, Node> named() {
+  Map<SweepKey, Node> named() {
     return named;
   }
 
@@ -83,7 +86,7 @@ final class RandomReader {
     boolean ok = true;
     for (YamlEntry e : YamlEntry.of(mapping)) {
       String field = "random.axes." + e.key();
-      Setting setting = SettingRegistry.byAxisName(e.key(), e.keyNode(), field, problems);
+      SweepKey setting = registry.byAxisName(e.key(), e.keyNode(), field, problems);
       Node earlier = setting == null ? null : named.putIfAbsent(setting, e.keyNode());
       if (earlier != null) {
         problems.at(e.keyNode(), field, setting.path() + " is already drawn ('" + ((ScalarNode) earlier).getValue()
@@ -96,7 +99,7 @@ final class RandomReader {
     return ok ? axes : null;
   }
 
-  private RandomAxis readAxis(Setting setting, String field, YamlEntry e) {
+  private RandomAxis readAxis(SweepKey setting, String field, YamlEntry e) {
     if (!(e.value() instanceof MappingNode spec) || spec.getValue().size() != 1) {
       problems.at(e.value(), field, "must be one distribution: {uniform: [low, high]}, {log_uniform: [low, high]}"
           + " or {choice: [a, b, ...]}; got " + Scalar.describe(e.value()));
@@ -167,7 +170,7 @@ final class RandomReader {
     return null;
   }
 
-  private List<SettingValue> readChoices(Setting setting, String field, Node node) {
+  private List<SettingValue> readChoices(SweepKey setting, String field, Node node) {
     if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
       problems.at(node, field, "choice needs a non-empty list of values, got " + Scalar.describe(node));
       return null;

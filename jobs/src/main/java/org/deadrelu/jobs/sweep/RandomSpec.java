@@ -39,7 +39,7 @@ final class RandomSpec implements PlanLevel {
   }
 
   @Override
-  public Set<Setting> settings() {
+  public Set<SweepKey> settings() {
     return axes.stream().map(RandomAxis::setting).collect(Collectors.toUnmodifiableSet());
   }
 
@@ -49,7 +49,7 @@ final class RandomSpec implements PlanLevel {
   }
 
   /** The points, sample by sample, each axis drawn in file order from one generator seeded by {@code seed}. */
-  Iterable<Map<Setting, SettingValue>> points() {
+  Iterable<Map<SweepKey, SettingValue>> points() {
     return () -> new Iterator<>() {
       private final SplittableRandom random = new SplittableRandom(seed);
       private int drawn;
@@ -60,12 +60,12 @@ final class RandomSpec implements PlanLevel {
       }
 
       @Override
-      public Map<Setting, SettingValue> next() {
+      public Map<SweepKey, SettingValue> next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
         drawn++;
-        Map<Setting, SettingValue> point = new LinkedHashMap<>();
+        Map<SweepKey, SettingValue> point = new LinkedHashMap<>();
         axes.forEach(axis -> point.put(axis.setting(), axis.draw(random)));
         return point;
       }

@@ -9,11 +9,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads the fixed settings of the data, model, train and probe sections: the base of every trial. */
 final class SectionReader {
 
+  private final SettingRegistry registry;
   private final Problems problems;
-  private final Map<Setting, SettingValue> base = new LinkedHashMap<>();
-  private final Map<Setting, Node> written = new LinkedHashMap<>();
+  private final Map<SweepKey, SettingValue> base = new LinkedHashMap<>();
+  private final Map<SweepKey, Node> written = new LinkedHashMap<>();
 
-  SectionReader(Problems problems) {
+  SectionReader(SettingRegistry registry, Problems problems) {
+    this.registry = registry;
     this.problems = problems;
   }
 
@@ -28,7 +30,7 @@ final class SectionReader {
       return;
     }
     for (YamlEntry e : YamlEntry.of(mapping)) {
-      Setting setting = SettingRegistry.inSection(section, e.key());
+      SweepKey setting = registry.inSection(section, e.key());
       if (setting == null) {
         reportUnknown(section, e);
         continue;
@@ -41,29 +43,29 @@ final class SectionReader {
     }
   }
 
-  Map<Setting, SettingValue> base() {
+  Map<SweepKey, SettingValue> base() {
     return base;
   }
 
   /** Every setting the sections write, valid or not: rules about which keys go together use this. */
-  Map<Setting, Node> written() {
+  Map<SweepKey, Node> written() {
     return written;
   }
 
   /** A key of another section gets pointed there; anything else gets the closest key of this one. */
   private void reportUnknown(String section, YamlEntry e) {
-    List<String> elsewhere = SettingRegistry.SECTIONS.stream()
-        .filter(other -> SettingRegistry.inSection(other, e.key()) != null).toList();
+    List<String> elsewhere = registry.sections().stream()
+        .filter(other -> registry.inSection(other, e.key()) != null).toList();
     String field = section + "." + e.key();
     if (!elsewhere.isEmpty()) {
       problems.at(e.keyNode(), field, "'" + e.key() + "' belongs in the " + String.join(" or ", elsewhere)
           + " section, not in " + section);
     } else {
-      problems.at(e.keyNode(), field, Suggestion.unknown("key", e.key(), SettingRegistry.keysOf(section)));
+      problems.at(e.keyNode(), field, Suggestion.unknown("key", e.key(), registry.keysOf(section)));
     }
   }
 
-  private static String example(String section) {
-    return section + ": {" + SettingRegistry.keysOf(section).get(0) + ": ...}";
+  private String example(String section) {
+    return section + ": {" + registry.keysOf(section).get(0) + ": ...}";
   }
 }

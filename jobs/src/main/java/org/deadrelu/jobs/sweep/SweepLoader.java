@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.deadrelu.model.config.SettingCatalog;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -30,18 +32,23 @@ public final class SweepLoader {
   /** Plans larger than this need an explicit, higher max_trials: a typo should not launch a million trials. */
   public static final int DEFAULT_MAX_TRIALS = 10_000;
 
-  static final List<String> TOP_KEYS = List.of("name", "description", "data", "model", "train", "probe",
-      "revival", "seeds", "grid", "random", "max_trials", "claims");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final IntegerRule SEED_COUNT = IntegerRule.atLeast(1);
   private static final IntegerRule SEED = IntegerRule.wideAtLeast(0);
   private static final IntegerRule MAX_TRIALS = IntegerRule.atLeast(1);
 
+  private final SettingRegistry registry;
   private final Problems problems;
+  /** The top-level keys: name and description, a section per setting section, then the plan. */
+  private final List<String> topKeys = new ArrayList<>();
 
-  private SweepLoader(Problems problems) {
+  private SweepLoader(SettingRegistry registry, Problems problems) {
+    this.registry = registry;
     this.problems = problems;
+    topKeys.addAll(List.of("name", "description"));
+    topKeys.addAll(registry.sections());
+    topKeys.addAll(List.of("seeds", "grid", "random", "max_trials", "claims"));
   }
 
   /**
@@ -50,22 +57,32 @@ public final class SweepLoader {
    * @throws SweepValidationException listing every problem found
    */
   public static SweepSpec load(String fileName, String yamlText) {
+    return load(SettingCatalog.standard(), fileName, yamlText);
+  }
+
+  /** As {@link #load(String, String)}, for trials with the settings of {@code catalog}. */
+  public static SweepSpec load(SettingCatalog catalog, String fileName, String yamlText) {
     Problems problems = new Problems(fileName);
     MappingNode root = YamlReader.read(yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText, problems)
         .orElse(null);
     problems.throwIfAny();
-    return new SweepLoader(problems).read(root);
+    return new SweepLoader(SettingRegistry.of(catalog), problems).read(root);
   }
 
   /** As {@link #load(String, String)} for the file's bytes, which must be UTF-8. */
   public static SweepSpec load(String fileName, byte[] bytes) {
+    return load(SettingCatalog.standard(), fileName, bytes);
+  }
+
+  /** As {@link #load(String, byte[])}, for trials with the settings of {@code catalog}. */
+  public static SweepSpec load(SettingCatalog catalog, String fileName, byte[] bytes) {
     Problems problems = new Problems(fileName);
     if (bytes.length > 4L * YamlReader.MAX_CODE_POINTS) {
       problems.general("", "the file is larger than " + 4 * YamlReader.MAX_CODE_POINTS + " bytes;"
           + " a sweep file describes a plan, it does not hold data");
     }
     problems.throwIfAny();
-    return load(fileName, decodeUtf8(bytes, problems));
+    return load(catalog, fileName, decodeUtf8(bytes, problems));
   }
 
   /** Strict UTF-8: a byte that is not UTF-8 is reported with its line, never replaced. */
@@ -94,21 +111,21 @@ public final class SweepLoader {
     Map<String, YamlEntry> top = topLevel(root);
     String name = readName(top.get("name"), root);
     String description = readDescription(top.get("description"));
-    SectionReader sections = new SectionReader(problems);
-    SettingRegistry.SECTIONS.stream().filter(top::containsKey).forEach(s -> sections.read(s, top.get(s).value()));
+    SectionReader sections = new SectionReader(registry, problems);
+    registry.sections().stream().filter(top::containsKey).forEach(s -> sections.read(s, top.get(s).value()));
     Seeds seeds = top.containsKey("seeds") ? readSeeds(top.get("seeds").value()) : Seeds.DEFAULT;
     int maxTrials = top.containsKey("max_trials") ? readMaxTrials(top.get("max_trials").value()) : DEFAULT_MAX_TRIALS;
-    GridReader gridReader = new GridReader(problems);
+    GridReader gridReader = new GridReader(registry, problems);
     List<AxisSpec> grid = top.containsKey("grid") ? gridReader.read(top.get("grid").value()) : List.of();
-    RandomReader randomReader = new RandomReader(problems);
+    RandomReader randomReader = new RandomReader(registry, problems);
     RandomSpec random = top.containsKey("random") ? randomReader.read(top.get("random").value()) : null;
     List<Claim> claims = top.containsKey("claims") ? new ClaimReader(problems).read(top.get("claims").value()) : List.of();
     checkLayerShape(List.of(sections.written(), gridReader.named(), randomReader.named()));
     checkGridRandomOverlap(grid, random);
-    List<PlanLevel> levels = PlanOrder.of(grid, random, problems);
+    List<PlanLevel> levels = PlanOrder.of(registry, grid, random, problems);
     problems.throwIfAny();
 
-    SweepSpec spec = new SweepSpec(name, description, sections.base(), levels, seeds, maxTrials, claims);
+    SweepSpec spec = new SweepSpec(registry, name, description, sections.base(), levels, seeds, maxTrials, claims);
     checkSize(spec, top, root);
     problems.throwIfAny();
     spec.checkCombinations(problems);
@@ -120,21 +137,21 @@ public final class SweepLoader {
   private Map<String, YamlEntry> topLevel(MappingNode root) {
     Map<String, YamlEntry> top = new LinkedHashMap<>();
     for (YamlEntry e : YamlEntry.of(root)) {
-      if (TOP_KEYS.contains(e.key())) {
+      if (topKeys.contains(e.key())) {
         top.putIfAbsent(e.key(), e);
       } else if (!sectionsOf(e.key()).isEmpty()) {
         problems.at(e.keyNode(), e.key(), "settings go in their section: write " + String.join(" or ",
             sectionsOf(e.key())) + ", or sweep it under grid:");
       } else {
-        problems.at(e.keyNode(), e.key(), Suggestion.unknown("top-level key", e.key(), TOP_KEYS));
+        problems.at(e.keyNode(), e.key(), Suggestion.unknown("top-level key", e.key(), topKeys));
       }
     }
     return top;
   }
 
   /** "train: {lr: ...}" for each section that has a setting spelled {@code name} (short or dotted). */
-  private static List<String> sectionsOf(String name) {
-    return SettingRegistry.ALL.stream().filter(s -> s.key().equals(name) || s.path().equals(name))
+  private List<String> sectionsOf(String name) {
+    return registry.all().stream().filter(s -> s.key().equals(name) || s.path().equals(name))
         .map(s -> s.section() + ": {" + s.key() + ": ...}").toList();
   }
 
@@ -207,8 +224,8 @@ public final class SweepLoader {
    * the keys written (in sections, grid or random), valid or not, so an invalid width is not also
    * reported as a missing one.
    */
-  private void checkLayerShape(List<Map<Setting, Node>> written) {
-    Map<Setting, Node> givenAt = new HashMap<>();
+  private void checkLayerShape(List<Map<SweepKey, Node>> written) {
+    Map<SweepKey, Node> givenAt = new HashMap<>();
     written.forEach(w -> w.forEach(givenAt::putIfAbsent));
     Node hidden = givenAt.get(SettingRegistry.HIDDEN);
     Node depth = givenAt.get(SettingRegistry.DEPTH);
@@ -228,7 +245,7 @@ public final class SweepLoader {
       return;
     }
     for (RandomAxis r : random.axes()) {
-      grid.stream().filter(g -> g.setting() == r.setting()).findFirst().ifPresent(g ->
+      grid.stream().filter(g -> g.setting().equals(r.setting())).findFirst().ifPresent(g ->
           problems.at(r.node(), r.field(), r.setting().path() + " is already a grid axis (line "
               + Problems.lineOf(g.node()) + "); sweep it in one place"));
     }

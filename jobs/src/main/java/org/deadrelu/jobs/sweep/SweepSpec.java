@@ -21,9 +21,10 @@ import org.deadrelu.model.config.TrialConfig;
  */
 public final class SweepSpec {
 
+  private final SettingRegistry registry;
   private final String name;
   private final String description;
-  private final Map<Setting, SettingValue> base;
+  private final Map<SweepKey, SettingValue> base;
   private final List<PlanLevel> levels;
   private final Seeds seeds;
   private final int maxTrials;
@@ -31,8 +32,9 @@ public final class SweepSpec {
   private final PlanWalker walker;
   private Long plannedTrialCount;
 
-  SweepSpec(String name, String description, Map<Setting, SettingValue> base, List<PlanLevel> levels,
-      Seeds seeds, int maxTrials, List<Claim> claims) {
+  SweepSpec(SettingRegistry registry, String name, String description, Map<SweepKey, SettingValue> base,
+      List<PlanLevel> levels, Seeds seeds, int maxTrials, List<Claim> claims) {
+    this.registry = registry;
     this.name = name;
     this.description = description;
     this.base = Map.copyOf(base);
@@ -40,7 +42,7 @@ public final class SweepSpec {
     this.seeds = seeds;
     this.maxTrials = maxTrials;
     this.claims = List.copyOf(claims);
-    this.walker = new PlanWalker(base, levels);
+    this.walker = new PlanWalker(registry, base, levels);
   }
 
   /** The sweep's name: 1 to 64 letters, digits, '-' and '_', safe as an output folder name. */
@@ -55,7 +57,7 @@ public final class SweepSpec {
 
   /** The fixed settings with every default filled in, before any axis applies; seed 0. */
   public TrialConfig base() {
-    return TrialResolver.resolve(base).build();
+    return TrialResolver.resolve(registry.catalog(), base).build();
   }
 
   /** The claims the sweep tests (its file's claims: list), in file order; empty for none. */
@@ -113,15 +115,15 @@ public final class SweepSpec {
 
   /** Checks the rules between settings on every combination the sweep expands to. */
   void checkCombinations(Problems problems) {
-    walker.walk(CombinationRules.INPUTS, (given, repeats) -> {
-      CombinationRules.check(given, problems);
+    walker.walk(CombinationRules.inputs(registry), (given, repeats) -> {
+      CombinationRules.check(registry, given, problems);
       return true;
     });
   }
 
   private void forEachTrial(java.util.function.Consumer<TrialConfig> action) {
-    walker.walk(Set.copyOf(SettingRegistry.ALL), (given, repeats) -> {
-      TrialConfig.Builder b = TrialResolver.resolve(given);
+    walker.walk(Set.copyOf(registry.all()), (given, repeats) -> {
+      TrialConfig.Builder b = TrialResolver.resolve(registry.catalog(), given);
       for (int i = 0; i < seeds.count(); i++) {
         action.accept(b.seed(seeds.get(i)).build());
       }

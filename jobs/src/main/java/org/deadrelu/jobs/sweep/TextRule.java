@@ -1,9 +1,10 @@
 package org.deadrelu.jobs.sweep;
 
+import org.deadrelu.model.config.TextType;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Free text such as a path or a column name: any non-blank scalar, read as written. */
-record TextRule(String what) implements ValueRule {
+record TextRule(TextType type) implements ValueRule {
 
   @Override
   public Object read(Node node, String field, Problems problems) {
@@ -14,6 +15,6 @@ record TextRule(String what) implements ValueRule {
 
   @Override
   public String accepts() {
-    return what;
+    return type.accepts();
   }
 }

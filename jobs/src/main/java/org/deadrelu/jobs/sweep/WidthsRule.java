@@ -2,13 +2,14 @@ package org.deadrelu.jobs.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deadrelu.model.config.WidthsType;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** Hidden-layer widths, input side first: a list of integers >= 1 ({@code []} is no hidden layer). */
-record WidthsRule() implements ValueRule {
+/** Hidden-layer widths, input side first: a list of integers ({@code []} is no hidden layer), each reported on its own. */
+record WidthsRule(WidthsType type) implements ValueRule {
 
-  private static final IntegerRule WIDTH = IntegerRule.atLeast(1);
+  private static final IntegerRule WIDTH = new IntegerRule(WidthsType.WIDTH, false);
 
   @Override
   public Object read(Node node, String field, Problems problems) {
@@ -27,6 +28,6 @@ record WidthsRule() implements ValueRule {
 
   @Override
   public String accepts() {
-    return "a list of layer widths (integers >= 1), such as [64, 64]";
+    return type.accepts();
   }
 }

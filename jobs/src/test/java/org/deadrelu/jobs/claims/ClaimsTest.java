@@ -2,6 +2,12 @@ package org.deadrelu.jobs.claims;
 
 import static org.deadrelu.jobs.claims.ClaimRun.mean;
 import static org.deadrelu.jobs.claims.ClaimRun.where;
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.REVIVAL;
+import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +28,10 @@ class ClaimsTest {
 
   @Test
   void vanishingGradientsSigmoidShrinksTheFirstLayerGradientFarMoreThanRelu() throws Exception {
-    List<TrialOutput> out = ClaimRun.run("vanishing-gradients", 3, b -> b.steps(0));
-    double sigmoid = mean(where(out, c -> c.activation() == ActivationKind.SIGMOID && c.hidden().size() == 10)
+    List<TrialOutput> out = ClaimRun.run("vanishing-gradients", 3, b -> b.set(STEPS, 0));
+    double sigmoid = mean(where(out, c -> c.get(ACTIVATION) == ActivationKind.SIGMOID && c.get(HIDDEN).size() == 10)
         .map(ClaimsTest::firstOverLast));
-    double relu = mean(where(out, c -> c.activation() == ActivationKind.RELU && c.hidden().size() == 10)
+    double relu = mean(where(out, c -> c.get(ACTIVATION) == ActivationKind.RELU && c.get(HIDDEN).size() == 10)
         .map(ClaimsTest::firstOverLast));
     assertTrue(sigmoid < relu / 100, "depth 10 at initialization: sigmoid " + sigmoid + ", relu " + relu);
   }
@@ -37,19 +43,19 @@ class ClaimsTest {
 
   @Test
   void leakyAndPreluNeverLoseANeuronWhileReluDoesAtHighLearningRates() throws Exception {
-    List<TrialOutput> out = ClaimRun.run("leaky-vs-relu", 3, b -> b.steps(300));
-    assertTrue(where(out, c -> c.activation() != ActivationKind.RELU)
+    List<TrialOutput> out = ClaimRun.run("leaky-vs-relu", 3, b -> b.set(STEPS, 300));
+    assertTrue(where(out, c -> c.get(ACTIVATION) != ActivationKind.RELU)
         .allMatch(o -> o.summary().status() != TrialStatus.OK || o.summary().deadFraction() == 0.0));
-    double high = mean(where(out, c -> c.activation() == ActivationKind.RELU && c.lr() == 1.0)
+    double high = mean(where(out, c -> c.get(ACTIVATION) == ActivationKind.RELU && c.get(LR) == 1.0)
         .map(o -> o.summary().deadFraction()));
     assertTrue(high > 0.02, "relu at lr 1.0 loses neurons: " + high);
   }
 
   @Test
   void reluNormalizeHeadDivergesWithAnInfiniteLossWhereSoftmaxNeverDoes() throws Exception {
-    List<TrialOutput> out = ClaimRun.run("output-head", 3, b -> b.steps(50));
-    assertTrue(where(out, c -> c.head() == HeadKind.SOFTMAX).allMatch(o -> o.summary().status() == TrialStatus.OK));
-    assertTrue(where(out, c -> c.head() == HeadKind.RELU_NORMALIZE)
+    List<TrialOutput> out = ClaimRun.run("output-head", 3, b -> b.set(STEPS, 50));
+    assertTrue(where(out, c -> c.get(HEAD) == HeadKind.SOFTMAX).allMatch(o -> o.summary().status() == TrialStatus.OK));
+    assertTrue(where(out, c -> c.get(HEAD) == HeadKind.RELU_NORMALIZE)
         .allMatch(o -> o.summary().status() == TrialStatus.DIVERGED
             && o.curves().stream().anyMatch(p -> p.probeLoss() == Double.POSITIVE_INFINITY)));
   }
@@ -57,9 +63,9 @@ class ClaimsTest {
   @Test
   void deepNarrowReluNetworksAreBornDeadFarMoreOftenThanShallowWideOnes() throws Exception {
     List<TrialOutput> out = ClaimRun.run("born-dead", 20, b -> b);
-    double deepNarrow = mean(where(out, c -> c.hidden().size() == 50 && c.hidden().get(0) == 2)
+    double deepNarrow = mean(where(out, c -> c.get(HIDDEN).size() == 50 && c.get(HIDDEN).get(0) == 2)
         .map(o -> o.summary().collapsedAtInit() ? 1.0 : 0.0));
-    double shallowWide = mean(where(out, c -> c.hidden().size() == 2 && c.hidden().get(0) == 10)
+    double shallowWide = mean(where(out, c -> c.get(HIDDEN).size() == 2 && c.get(HIDDEN).get(0) == 10)
         .map(o -> o.summary().collapsedAtInit() ? 1.0 : 0.0));
     assertTrue(deepNarrow >= 0.8, "depth 50, width 2: " + deepNarrow);
     assertTrue(shallowWide <= 0.2, "depth 2, width 10: " + shallowWide);
@@ -67,9 +73,9 @@ class ClaimsTest {
 
   @Test
   void everyCureRecordsItsInterventionsAndWarmingEndsAtZero() throws Exception {
-    List<TrialOutput> out = ClaimRun.run("revival", 2, b -> b.steps(300));
+    List<TrialOutput> out = ClaimRun.run("revival", 2, b -> b.set(STEPS, 300));
     for (TrialOutput o : out) {
-      RevivalKind r = o.config().revival();
+      RevivalKind r = o.config().get(REVIVAL);
       if (r == RevivalKind.NONE) {
         assertEquals(0, o.events().size());
       } else if (r == RevivalKind.WARMING) {
@@ -79,7 +85,7 @@ class ClaimsTest {
         }
       }
     }
-    assertTrue(where(out, c -> c.revival() == RevivalKind.REDO).anyMatch(o -> !o.events().isEmpty()),
+    assertTrue(where(out, c -> c.get(REVIVAL) == RevivalKind.REDO).anyMatch(o -> !o.events().isEmpty()),
         "redo found dormant neurons to re-initialize");
   }
 }

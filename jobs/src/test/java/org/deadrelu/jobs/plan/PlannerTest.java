@@ -1,5 +1,12 @@
 package org.deadrelu.jobs.plan;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DATA_TASK;
+import static org.deadrelu.model.config.Settings.HIDDEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +25,8 @@ class PlannerTest {
   private static final long BUDGET = 512L << 20;
 
   private static TrialConfig trial(int width, ActivationKind activation, long seed) {
-    return TrialConfig.builder().dataSource(DataSourceKind.TEACHER).dataTask("regression").dataFeatures(16)
-        .dataSamples(2000).hidden(List.of(width, width)).activation(activation).batchSize(256).seed(seed).build();
+    return TrialConfig.builder().set(DATA_SOURCE, DataSourceKind.TEACHER).set(DATA_TASK, "regression").set(DATA_FEATURES, 16)
+        .set(DATA_SAMPLES, 2000).set(HIDDEN, List.of(width, width)).set(ACTIVATION, activation).set(BATCH_SIZE, 256).seed(seed).build();
   }
 
   private static List<TrialConfig> seeds(int n, int width, ActivationKind activation) {
@@ -113,7 +120,7 @@ class PlannerTest {
     assertValid(plan, trials, 64, BUDGET);
     List<Double> costs = plan.shards().stream().map(Planner::seconds).toList();
     assertEquals(costs.stream().sorted(Comparator.reverseOrder()).toList(), costs, "not costliest first");
-    assertEquals(List.of(128, 128), plan.shards().get(0).trials().get(0).hidden());
+    assertEquals(List.of(128, 128), plan.shards().get(0).trials().get(0).get(HIDDEN));
     assertEquals(costs.stream().mapToDouble(Double::doubleValue).sum(), plan.coreSeconds(), 1e-9);
     // a population shares its ops: cheaper than its trials alone, dearer than one of them
     Shard first = plan.shards().get(0);

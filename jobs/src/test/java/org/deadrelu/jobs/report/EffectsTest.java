@@ -13,6 +13,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.SparkTestSession;
+import org.deadrelu.model.config.ChoiceType;
+import org.deadrelu.model.config.Interval;
+import org.deadrelu.model.config.NumberType;
+import org.deadrelu.model.config.Setting;
+import org.deadrelu.model.config.SettingCatalog;
 import org.junit.jupiter.api.Test;
 
 /** Effects checked on synthetic trials where the true effect is known, and against hand calculations. */
@@ -20,6 +25,12 @@ class EffectsTest {
   static final String[] COLUMNS = {"trial_id:string", "config_id:string", "seed:long", "status:string",
       "data_source:string", "x1:double", "x2:double", "opt:string", "warming_schedule:string",
       "dead_fraction:double", "neurons:long"};
+
+  /** The synthetic trials' settings: x1, x2 and opt besides the project's. */
+  static final SettingCatalog SETTINGS = SettingCatalog.standard().with(
+      Setting.define("test.x1", new NumberType(Interval.any())).byDefault(0.0).doc("a numeric factor").build(),
+      Setting.define("test.x2", new NumberType(Interval.any())).byDefault(0.0).doc("another").build(),
+      Setting.define("test.opt", ChoiceType.words("a", "b")).byDefault("a").doc("a two-level factor").build());
 
   static Dataset<Row> frame(List<Row> rows) {
     SparkSession spark = SparkTestSession.get();
@@ -49,7 +60,7 @@ class EffectsTest {
       }
     }
     Dataset<Row> t = frame(rows);
-    ReportData data = new ReportData(t);
+    ReportData data = new ReportData(t, SETTINGS);
     assertEquals(List.of("x1", "x2", "opt"), data.swept);
     Effects.Design d = Effects.design(data, t, data.modelAxes());
     List<Effects.Term> terms = Effects.glm("binomial", d, "binomial", "dead_fraction", "neurons", 0.95);
@@ -77,7 +88,7 @@ class EffectsTest {
       rows.add(RowFactory.create("t" + i, "c" + i, (long) i, "ok", "blobs", (double) (i % 4), 0.0, opt, "linear", dead, 100L));
     }
     Dataset<Row> t = frame(rows);
-    ReportData data = new ReportData(t);
+    ReportData data = new ReportData(t, SETTINGS);
     List<Effects.Term> terms = Effects.glm("binomial", Effects.design(data, t, data.modelAxes()), "binomial",
         "dead_fraction", "neurons", 0.95);
     assertFalse(terms.isEmpty());
@@ -97,7 +108,7 @@ class EffectsTest {
       rows.add(RowFactory.create("t" + i, "c" + i, (long) i, "ok", "blobs", x1[i], 0.5 - x1[i], "a", "linear", y[i], 10L));
     }
     Dataset<Row> t = frame(rows);
-    ReportData data = new ReportData(t);
+    ReportData data = new ReportData(t, SETTINGS);
     Effects.Design d = Effects.design(data, t, data.modelAxes());
     assertEquals(List.of("x2"), d.aliased());
     assertEquals(List.of("x1"), d.terms());
@@ -122,7 +133,7 @@ class EffectsTest {
       rows.add(RowFactory.create("t" + i, "c" + i, (long) i, "ok", "blobs", x[i][0], x[i][1], "a", "linear", y[i], 10L));
     }
     Dataset<Row> t = frame(rows);
-    ReportData data = new ReportData(t);
+    ReportData data = new ReportData(t, SETTINGS);
     List<Effects.Term> terms = Effects.glm("linear", Effects.design(data, t, data.modelAxes()), "gaussian", "dead_fraction", null, 0.95);
     OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
     ols.newSampleData(y, x);
@@ -155,7 +166,7 @@ class EffectsTest {
     }
     rows.add(RowFactory.create("t" + id, "cx", 0L, "ok", "blobs", 2.0, 1.0, "a", "linear", 0.9, 10L));
     Dataset<Row> t = frame(rows);
-    ReportData data = new ReportData(t);
+    ReportData data = new ReportData(t, SETTINGS);
     List<Effects.Paired> p = Effects.paired(data, t, List.of("x2"), "dead_fraction", 0.95);
     assertEquals(1, p.size());
     Effects.Paired d = p.get(0);

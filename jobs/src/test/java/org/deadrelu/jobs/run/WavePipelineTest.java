@@ -1,5 +1,6 @@
 package org.deadrelu.jobs.run;
 
+import static org.deadrelu.model.config.Settings.HIDDEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,8 +66,8 @@ class WavePipelineTest {
   @Test
   void theNextWavesShardsRunWhileAWavesStragglerFinishes() throws Exception {
     List<TrialConfig> all = SweepLoader.load("pipeline.yaml", SWEEP).expand();
-    List<TrialConfig> cheap = all.stream().filter(t -> t.hidden().size() == 1).toList();
-    List<TrialConfig> costly = all.stream().filter(t -> t.hidden().size() == 3).toList();
+    List<TrialConfig> cheap = all.stream().filter(t -> t.get(HIDDEN).size() == 1).toList();
+    List<TrialConfig> costly = all.stream().filter(t -> t.get(HIDDEN).size() == 3).toList();
     List<TrialConfig> paired = new ArrayList<>();
     for (int i = 0; i < cheap.size(); i++) {
       paired.add(cheap.get(i));

@@ -1,5 +1,37 @@
 package org.deadrelu.jobs.sweep;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.ADAM_BETA1;
+import static org.deadrelu.model.config.Settings.ADAM_BETA2;
+import static org.deadrelu.model.config.Settings.ALPHA;
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_CLASSES;
+import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_FUNCTION;
+import static org.deadrelu.model.config.Settings.DATA_LABEL;
+import static org.deadrelu.model.config.Settings.DATA_NOISE;
+import static org.deadrelu.model.config.Settings.DATA_PATH;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SEED;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DATA_TASK;
+import static org.deadrelu.model.config.Settings.DECAY_BIAS;
+import static org.deadrelu.model.config.Settings.DORMANT_TAU;
+import static org.deadrelu.model.config.Settings.FAULT_AT_STEP;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.INIT;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.L2;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.MOMENTUM;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.RELU_GRAD_AT_ZERO;
+import static org.deadrelu.model.config.Settings.SATURATION_EPS;
+import static org.deadrelu.model.config.Settings.STEPS;
+import static org.deadrelu.model.config.Settings.TEST_FRACTION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +55,7 @@ class SweepExpansionTest {
 
     assertEquals(12, trials.size());
     List<String> order = trials.stream()
-        .map(t -> t.activation() + "/" + t.lr() + "/" + t.seed()).toList();
+        .map(t -> t.get(ACTIVATION) + "/" + t.get(LR) + "/" + t.seed()).toList();
     assertEquals(List.of(
         "RELU/0.01/0", "RELU/0.01/1", "RELU/0.01/2", "RELU/0.1/0", "RELU/0.1/1", "RELU/0.1/2",
         "TANH/0.01/0", "TANH/0.01/1", "TANH/0.01/2", "TANH/0.1/0", "TANH/0.1/1", "TANH/0.1/2"), order);
@@ -33,18 +65,18 @@ class SweepExpansionTest {
   void baseSettingsOfTheFileReachEveryTrialAndUnsetOnesKeepTheBuilderDefaults() {
     TrialConfig defaults = TrialConfig.builder().build();
     for (TrialConfig t : SweepFiles.load("valid/two-by-two.yaml").expand()) {
-      assertEquals(DataSourceKind.SPIRALS, t.dataSource());
-      assertEquals(400, t.dataSamples());
-      assertEquals(0.2, t.dataNoise());
-      assertEquals(List.of(16, 16), t.hidden());
-      assertEquals(InitKind.HE_UNIFORM, t.init());
-      assertEquals(50, t.steps());
-      assertEquals(32, t.batchSize());
-      assertEquals(10, t.probeEvery());
-      assertEquals(128, t.probeSamples());
-      assertEquals(defaults.dormantTau(), t.dormantTau());
-      assertEquals(defaults.l2(), t.l2());
-      assertEquals("classification", t.dataTask());
+      assertEquals(DataSourceKind.SPIRALS, t.get(DATA_SOURCE));
+      assertEquals(400, t.get(DATA_SAMPLES));
+      assertEquals(0.2, t.get(DATA_NOISE));
+      assertEquals(List.of(16, 16), t.get(HIDDEN));
+      assertEquals(InitKind.HE_UNIFORM, t.get(INIT));
+      assertEquals(50, t.get(STEPS));
+      assertEquals(32, t.get(BATCH_SIZE));
+      assertEquals(10, t.get(PROBE_EVERY));
+      assertEquals(128, t.get(PROBE_SAMPLES));
+      assertEquals(defaults.get(DORMANT_TAU), t.get(DORMANT_TAU));
+      assertEquals(defaults.get(L2), t.get(L2));
+      assertEquals("classification", t.get(DATA_TASK));
     }
   }
 
@@ -52,7 +84,7 @@ class SweepExpansionTest {
   void conditionalAlphaGivesReluNoAlphaAndLeakyReluEachAlpha() {
     List<TrialConfig> trials = SweepFiles.load("valid/conditional-alpha.yaml").expand();
 
-    Set<String> configs = trials.stream().map(t -> t.activation() + ":" + t.alpha()).collect(Collectors.toSet());
+    Set<String> configs = trials.stream().map(t -> t.get(ACTIVATION) + ":" + t.get(ALPHA)).collect(Collectors.toSet());
     assertEquals(Set.of("RELU:null", "LEAKY_RELU:0.01", "LEAKY_RELU:0.1"), configs);
     assertEquals(3, trials.stream().map(TrialConfig::configId).distinct().count());
     assertEquals(6, trials.size());
@@ -70,7 +102,7 @@ class SweepExpansionTest {
         """);
 
     assertEquals(List.of("RELU:null", "SIGMOID:null", "LEAKY_RELU:0.01", "LEAKY_RELU:0.1", "LEAKY_RELU:0.3"),
-        spec.expand().stream().map(t -> t.activation() + ":" + t.alpha()).toList());
+        spec.expand().stream().map(t -> t.get(ACTIVATION) + ":" + t.get(ALPHA)).toList());
   }
 
   @Test
@@ -85,7 +117,7 @@ class SweepExpansionTest {
         """);
 
     assertEquals(List.of("RELU:null", "ELU:0.5", "ELU:1.0"),
-        spec.expand().stream().map(t -> t.activation() + ":" + t.alpha()).toList());
+        spec.expand().stream().map(t -> t.get(ACTIVATION) + ":" + t.get(ALPHA)).toList());
   }
 
   @Test
@@ -100,7 +132,7 @@ class SweepExpansionTest {
     List<TrialConfig> trials = spec.expand();
     assertEquals(3, trials.size());
     assertEquals(3, spec.plannedTrialCount());
-    assertEquals(ActivationKind.RELU, trials.get(0).activation());
+    assertEquals(ActivationKind.RELU, trials.get(0).get(ACTIVATION));
   }
 
   @Test
@@ -116,7 +148,7 @@ class SweepExpansionTest {
         """);
 
     assertEquals(4, spec.expand().size());
-    assertEquals(Set.of(0.5, 0.9), spec.expand().stream().map(TrialConfig::momentum).collect(Collectors.toSet()));
+    assertEquals(Set.of(0.5, 0.9), spec.expand().stream().map(t -> t.get(MOMENTUM)).collect(Collectors.toSet()));
   }
 
   @Test
@@ -152,7 +184,7 @@ class SweepExpansionTest {
         """);
 
     assertEquals(List.of(List.of(), List.of(16), List.of(16, 16, 16)),
-        spec.expand().stream().map(TrialConfig::hidden).toList());
+        spec.expand().stream().map(t -> t.get(HIDDEN)).toList());
   }
 
   @Test
@@ -210,11 +242,11 @@ class SweepExpansionTest {
     TrialConfig function = SweepLoader.load("t.yaml", "name: t\ndata: {source: function}\n").base();
     TrialConfig digits = SweepLoader.load("t.yaml", "name: t\ndata: {source: digits}\n").base();
 
-    assertEquals("regression", teacher.dataTask());
-    assertEquals("LINEAR", teacher.head().name());
-    assertEquals("regression", function.dataTask());
-    assertEquals("classification", digits.dataTask());
-    assertEquals("SOFTMAX", digits.head().name());
+    assertEquals("regression", teacher.get(DATA_TASK));
+    assertEquals("LINEAR", teacher.get(HEAD).name());
+    assertEquals("regression", function.get(DATA_TASK));
+    assertEquals("classification", digits.get(DATA_TASK));
+    assertEquals("SOFTMAX", digits.get(HEAD).name());
   }
 
   @Test
@@ -224,9 +256,9 @@ class SweepExpansionTest {
         data: {source: csv, path: "hdfs:///data/wine.csv", label: quality, task: regression}
         """).base();
 
-    assertEquals("LINEAR", csv.head().name());
-    assertEquals("hdfs:///data/wine.csv", csv.dataPath());
-    assertEquals("quality", csv.dataLabel());
+    assertEquals("LINEAR", csv.get(HEAD).name());
+    assertEquals("hdfs:///data/wine.csv", csv.get(DATA_PATH));
+    assertEquals("quality", csv.get(DATA_LABEL));
   }
 
   @Test
@@ -234,7 +266,7 @@ class SweepExpansionTest {
     SweepSpec spec = SweepLoader.load("t.yaml", "name: t\ngrid:\n  source: [blobs, teacher]\n");
 
     assertEquals(List.of("BLOBS/classification/SOFTMAX", "TEACHER/regression/LINEAR"),
-        spec.expand().stream().map(t -> t.dataSource() + "/" + t.dataTask() + "/" + t.head()).toList());
+        spec.expand().stream().map(t -> t.get(DATA_SOURCE) + "/" + t.get(DATA_TASK) + "/" + t.get(HEAD)).toList());
   }
 
   @Test
@@ -260,39 +292,39 @@ class SweepExpansionTest {
         probe: {every: 5, samples: 64, dormant_tau: 0.1, saturation_eps: 0.05}
         """).base();
 
-    assertEquals(300, t.dataSamples());
-    assertEquals(0.5, t.dataNoise());
-    assertEquals(4, t.dataClasses());
-    assertEquals(3, t.dataFeatures());
-    assertEquals(0.25, t.testFraction());
-    assertEquals(9L, t.dataSeed());
-    assertEquals(ActivationKind.PRELU, t.activation());
-    assertEquals(0.2, t.alpha());
-    assertEquals("RELU_NORMALIZE", t.head().name());
-    assertEquals(InitKind.LECUN_NORMAL, t.init());
-    assertEquals(-0.1, t.initBias());
-    assertEquals(1, t.reluGradAtZero());
-    assertEquals(OptimizerKind.ADAM, t.optimizer());
-    assertEquals(0, t.steps());
-    assertEquals(8, t.batchSize());
-    assertEquals(1e-3, t.lr());
-    assertEquals(0.8, t.adamBeta1());
-    assertEquals(0.99, t.adamBeta2());
-    assertNull(t.momentum());
-    assertEquals(1e-4, t.l2());
-    assertEquals(false, t.decayBias());
-    assertEquals(3, t.faultAtStep());
-    assertEquals(5, t.probeEvery());
-    assertEquals(64, t.probeSamples());
-    assertEquals(0.1, t.dormantTau());
-    assertEquals(0.05, t.saturationEps());
+    assertEquals(300, t.get(DATA_SAMPLES));
+    assertEquals(0.5, t.get(DATA_NOISE));
+    assertEquals(4, t.get(DATA_CLASSES));
+    assertEquals(3, t.get(DATA_FEATURES));
+    assertEquals(0.25, t.get(TEST_FRACTION));
+    assertEquals(9L, t.get(DATA_SEED));
+    assertEquals(ActivationKind.PRELU, t.get(ACTIVATION));
+    assertEquals(0.2, t.get(ALPHA));
+    assertEquals("RELU_NORMALIZE", t.get(HEAD).name());
+    assertEquals(InitKind.LECUN_NORMAL, t.get(INIT));
+    assertEquals(-0.1, t.get(INIT_BIAS));
+    assertEquals(1, t.get(RELU_GRAD_AT_ZERO));
+    assertEquals(OptimizerKind.ADAM, t.get(OPTIMIZER));
+    assertEquals(0, t.get(STEPS));
+    assertEquals(8, t.get(BATCH_SIZE));
+    assertEquals(1e-3, t.get(LR));
+    assertEquals(0.8, t.get(ADAM_BETA1));
+    assertEquals(0.99, t.get(ADAM_BETA2));
+    assertNull(t.get(MOMENTUM));
+    assertEquals(1e-4, t.get(L2));
+    assertEquals(false, t.get(DECAY_BIAS));
+    assertEquals(3, t.get(FAULT_AT_STEP));
+    assertEquals(5, t.get(PROBE_EVERY));
+    assertEquals(64, t.get(PROBE_SAMPLES));
+    assertEquals(0.1, t.get(DORMANT_TAU));
+    assertEquals(0.05, t.get(SATURATION_EPS));
   }
 
   @Test
   void functionSourceTakesItsFunctionName() {
     TrialConfig t = SweepLoader.load("t.yaml", "name: t\ndata: {source: function, function: sin}\n").base();
 
-    assertEquals("sin", t.dataFunction());
+    assertEquals("sin", t.get(DATA_FUNCTION));
   }
 
   @Test
@@ -315,7 +347,7 @@ class SweepExpansionTest {
         """);
 
     assertEquals(List.of("8/0.01", "8-8/0.1", "8-8/0.2"),
-        spec.expand().stream().map(t -> t.hiddenString() + "/" + t.lr()).toList());
+        spec.expand().stream().map(t -> HIDDEN.textOf(t.get(HIDDEN)) + "/" + t.get(LR)).toList());
   }
 
   @Test

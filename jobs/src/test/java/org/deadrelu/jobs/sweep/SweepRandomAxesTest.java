@@ -1,5 +1,10 @@
 package org.deadrelu.jobs.sweep;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.ALPHA;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,8 +44,8 @@ class SweepRandomAxesTest {
 
   @Test
   void anotherSeedDrawsOtherValues() {
-    assertNotEquals(trials(50, 7).stream().map(TrialConfig::lr).toList(),
-        trials(50, 8).stream().map(TrialConfig::lr).toList());
+    assertNotEquals(trials(50, 7).stream().map(t -> t.get(LR)).toList(),
+        trials(50, 8).stream().map(t -> t.get(LR)).toList());
   }
 
   @Test
@@ -49,22 +54,22 @@ class SweepRandomAxesTest {
 
     assertEquals(1000, trials.size());
     for (TrialConfig t : trials) {
-      assertTrue(t.lr() >= 1e-4 && t.lr() < 1.0, "lr " + t.lr());
-      assertTrue(t.initBias() >= 0 && t.initBias() < 0.5, "init_bias " + t.initBias());
-      assertTrue(t.steps() >= 10 && t.steps() <= 20, "steps " + t.steps());
+      assertTrue(t.get(LR) >= 1e-4 && t.get(LR) < 1.0, "lr " + t.get(LR));
+      assertTrue(t.get(INIT_BIAS) >= 0 && t.get(INIT_BIAS) < 0.5, "init_bias " + t.get(INIT_BIAS));
+      assertTrue(t.get(STEPS) >= 10 && t.get(STEPS) <= 20, "steps " + t.get(STEPS));
     }
   }
 
   @Test
   void integerUniformReachesBothEnds() {
-    Set<Integer> steps = trials(1000, 3).stream().map(TrialConfig::steps).collect(Collectors.toSet());
+    Set<Integer> steps = trials(1000, 3).stream().map(t -> t.get(STEPS)).collect(Collectors.toSet());
 
     assertEquals(11, steps.size());
   }
 
   @Test
   void choiceDrawsEveryListedValue() {
-    Set<ActivationKind> drawn = trials(200, 3).stream().map(TrialConfig::activation).collect(Collectors.toSet());
+    Set<ActivationKind> drawn = trials(200, 3).stream().map(t -> t.get(ACTIVATION)).collect(Collectors.toSet());
 
     assertEquals(Set.of(ActivationKind.RELU, ActivationKind.ELU), drawn);
   }
@@ -73,7 +78,7 @@ class SweepRandomAxesTest {
   void logUniformGivesEachDecadeAboutTheSameShare() {
     int[] perDecade = new int[4];
     for (TrialConfig t : trials(4000, 11)) {
-      perDecade[(int) Math.floor(-Math.log10(t.lr()))]++;
+      perDecade[(int) Math.floor(-Math.log10(t.get(LR)))]++;
     }
     for (int count : perDecade) {
       // 1000 expected per decade; a uniform draw would put ~3600 in the top decade
@@ -97,8 +102,8 @@ class SweepRandomAxesTest {
 
     List<TrialConfig> trials = spec.expand();
     assertEquals(12, trials.size());
-    List<Double> firstLrs = trials.subList(0, 6).stream().map(TrialConfig::lr).toList();
-    List<Double> secondLrs = trials.subList(6, 12).stream().map(TrialConfig::lr).toList();
+    List<Double> firstLrs = trials.subList(0, 6).stream().map(t -> t.get(LR)).toList();
+    List<Double> secondLrs = trials.subList(6, 12).stream().map(t -> t.get(LR)).toList();
     assertEquals(firstLrs, secondLrs);
     assertEquals(firstLrs.get(0), firstLrs.get(1));
     assertNotEquals(firstLrs.get(0), firstLrs.get(2));
@@ -119,7 +124,7 @@ class SweepRandomAxesTest {
             activation: {choice: [relu, leaky_relu]}
         """);
 
-    Set<String> configs = spec.expand().stream().map(t -> t.activation() + ":" + t.alpha()).collect(Collectors.toSet());
+    Set<String> configs = spec.expand().stream().map(t -> t.get(ACTIVATION) + ":" + t.get(ALPHA)).collect(Collectors.toSet());
     assertEquals(Set.of("RELU:null", "LEAKY_RELU:0.01", "LEAKY_RELU:0.2"), configs);
   }
 }

@@ -11,9 +11,28 @@ public enum ActivationKind {
   SOFTPLUS,
   IDENTITY;
 
+  /** What model.alpha is for an activation. */
+  public enum AlphaRole {
+    /** The activation takes no alpha. */
+    NONE,
+    /** The slope of the negative side (leaky_relu; prelu's initial, learned slope). */
+    SLOPE,
+    /** The scale of the negative side (elu). */
+    SCALE
+  }
+
+  /** What the alpha setting is for this activation; the one place that says which activations take it. */
+  public AlphaRole alphaRole() {
+    return switch (this) {
+      case LEAKY_RELU, PRELU -> AlphaRole.SLOPE;
+      case ELU -> AlphaRole.SCALE;
+      default -> AlphaRole.NONE;
+    };
+  }
+
   /** Whether the alpha setting means something for this activation (slope or scale of the negative side). */
   public boolean hasAlpha() {
-    return this == LEAKY_RELU || this == PRELU || this == ELU;
+    return alphaRole() != AlphaRole.NONE;
   }
 
   /** Bounded activations whose derivative vanishes at both ends (saturation is measured for them). */

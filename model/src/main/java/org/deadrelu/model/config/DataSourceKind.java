@@ -26,4 +26,9 @@ public enum DataSourceKind {
   public boolean isFile() {
     return this == CSV || this == PARQUET;
   }
+
+  /** The task the source poses: regression for teacher and function; a file defaults to classification. */
+  public String naturalTask() {
+    return this == TEACHER || this == FUNCTION ? Settings.REGRESSION : Settings.CLASSIFICATION;
+  }
 }

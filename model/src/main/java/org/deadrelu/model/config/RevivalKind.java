@@ -9,5 +9,10 @@ public enum RevivalKind {
   /** Thermal kick: Gaussian noise on the incoming weights and bias of dead (or dormant) neurons. */
   KICK,
   /** Re-initialization (ReDo, Sokar et al. 2023): fresh incoming weights, zero outgoing weights. */
-  REDO
+  REDO;
+
+  /** Whether the cure intervenes at intervals (kick and redo), rather than all along (warming) or never. */
+  public boolean intervenes() {
+    return this == KICK || this == REDO;
+  }
 }

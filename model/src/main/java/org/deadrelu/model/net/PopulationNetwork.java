@@ -1,5 +1,19 @@
 package org.deadrelu.model.net;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.ADAM_BETA1;
+import static org.deadrelu.model.config.Settings.ADAM_BETA2;
+import static org.deadrelu.model.config.Settings.ALPHA;
+import static org.deadrelu.model.config.Settings.DECAY_BIAS;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.INIT;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.L2;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.MOMENTUM;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
+import static org.deadrelu.model.config.Settings.RELU_GRAD_AT_ZERO;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,13 +73,13 @@ public final class PopulationNetwork {
     this.population = trials.size();
     this.sizes = sizes.clone();
     this.dtype = dtype;
-    this.activation = Activations.of(first.activation(), first.reluGradAtZero());
-    this.head = Head.of(first.head());
+    this.activation = Activations.of(first.get(ACTIVATION), first.get(RELU_GRAD_AT_ZERO));
+    this.head = Head.of(first.get(HEAD));
     this.weights = weights;
     this.biases = biases;
     this.slopes = slopes;
-    this.eluAlpha = first.activation() == ActivationKind.ELU
-        ? new PerSlice(trials.stream().mapToDouble(TrialConfig::alpha).toArray(), dtype).column()
+    this.eluAlpha = first.get(ACTIVATION).alphaRole() == ActivationKind.AlphaRole.SCALE
+        ? new PerSlice(trials.stream().mapToDouble(t -> t.get(ALPHA)).toArray(), dtype).column()
         : null;
     for (int l = 0; l < weights.length; l++) {
       parameters.add(new Parameter(l, ParameterKind.WEIGHT, weights[l], weights[l].ulike(),
@@ -81,13 +95,13 @@ public final class PopulationNetwork {
             decayOf(trials, slopes[l], true), slopes[l].ulike()));
       }
     }
-    this.baseLr = trials.stream().mapToDouble(TrialConfig::lr).toArray();
+    this.baseLr = trials.stream().mapToDouble(t -> t.get(LR)).toArray();
     this.lr = new PerSlice(baseLr, dtype);
-    this.optimizer = switch (first.optimizer()) {
+    this.optimizer = switch (first.get(OPTIMIZER)) {
       case SGD -> new Sgd();
-      case MOMENTUM -> new Momentum(new PerSlice(trials.stream().mapToDouble(TrialConfig::momentum).toArray(), dtype), parameters);
-      case ADAM -> new Adam(trials.stream().mapToDouble(TrialConfig::adamBeta1).toArray(),
-          trials.stream().mapToDouble(TrialConfig::adamBeta2).toArray(), parameters, dtype);
+      case MOMENTUM -> new Momentum(new PerSlice(trials.stream().mapToDouble(t -> t.get(MOMENTUM)).toArray(), dtype), parameters);
+      case ADAM -> new Adam(trials.stream().mapToDouble(t -> t.get(ADAM_BETA1)).toArray(),
+          trials.stream().mapToDouble(t -> t.get(ADAM_BETA2)).toArray(), parameters, dtype);
     };
   }
 
@@ -111,21 +125,20 @@ public final class PopulationNetwork {
       double[] bias = new double[p * out];
       for (int s = 0; s < p; s++) {
         TrialConfig c = trials.get(s);
-        Initializer.Layer drawn = Initializer.draw(c.init(), in, out, l + 1 < layers ? c.initBias() : 0.0, rngs[s]);
+        Initializer.Layer drawn = Initializer.draw(c.get(INIT), in, out, l + 1 < layers ? c.get(INIT_BIAS) : 0.0, rngs[s]);
         System.arraycopy(drawn.weights(), 0, flat, s * in * out, in * out);
         System.arraycopy(drawn.biases(), 0, bias, s * out, out);
       }
       w[l] = Nd4j.create(flat, new long[] {p, in, out}, DataType.DOUBLE).castTo(dtype);
       b[l] = Nd4j.create(bias, new long[] {p, 1, out}, DataType.DOUBLE).castTo(dtype);
     }
-    boolean leaky = trials.get(0).activation() == ActivationKind.LEAKY_RELU
-        || trials.get(0).activation() == ActivationKind.PRELU;
-    INDArray[] slopes = new INDArray[leaky ? layers - 1 : 0];
+    boolean slope = trials.get(0).get(ACTIVATION).alphaRole() == ActivationKind.AlphaRole.SLOPE;
+    INDArray[] slopes = new INDArray[slope ? layers - 1 : 0];
     for (int l = 0; l < slopes.length; l++) {
       int out = sizes[l + 1];
       double[] flat = new double[p * out];
       for (int s = 0; s < p; s++) {
-        java.util.Arrays.fill(flat, s * out, (s + 1) * out, trials.get(s).alpha());
+        java.util.Arrays.fill(flat, s * out, (s + 1) * out, trials.get(s).get(ALPHA));
       }
       slopes[l] = Nd4j.create(flat, new long[] {p, 1, out}, DataType.DOUBLE).castTo(dtype);
     }
@@ -137,7 +150,7 @@ public final class PopulationNetwork {
    * only where that network decays biases; null when no network decays this array at all.
    */
   private static INDArray decayOf(List<TrialConfig> trials, INDArray value, boolean biasLike) {
-    double[] lambda = trials.stream().mapToDouble(t -> biasLike && !t.decayBias() ? 0.0 : t.l2()).toArray();
+    double[] lambda = trials.stream().mapToDouble(t -> biasLike && !t.get(DECAY_BIAS) ? 0.0 : t.get(L2)).toArray();
     if (java.util.Arrays.stream(lambda).allMatch(v -> v == 0)) {
       return null;
     }

@@ -1,5 +1,8 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+
 import org.deadrelu.model.config.TrialConfig;
 
 /**
@@ -22,10 +25,10 @@ public final class CacheFit {
   /** Most trials like {@code c} to train as one population, at least 1. */
   public static int population(TrialConfig c) {
     long width = 1;
-    for (int w : c.hidden()) {
+    for (int w : c.get(HIDDEN)) {
       width = Math.max(width, w);
     }
-    long perNetwork = Float.BYTES * Math.max(1L, c.batchSize()) * width;
+    long perNetwork = Float.BYTES * Math.max(1L, c.get(BATCH_SIZE)) * width;
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, BYTES / perNetwork));
   }
 }

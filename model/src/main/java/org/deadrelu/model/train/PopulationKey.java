@@ -1,5 +1,18 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DEATH_ROWS;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.RELU_GRAD_AT_ZERO;
+import static org.deadrelu.model.config.Settings.STEPS;
+
+import java.util.Set;
+import org.deadrelu.model.config.Setting;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.data.DatasetFactory;
 
@@ -10,12 +23,13 @@ import org.deadrelu.model.data.DatasetFactory;
  * its bias switch, alpha, initial bias, initializer, tau, seed) may differ within a population.
  */
 public final class PopulationKey {
+  /** The settings besides the data set's that one population shares. */
+  private static final Set<Setting<?>> SHARED = Set.of(HIDDEN, ACTIVATION, HEAD, RELU_GRAD_AT_ZERO, OPTIMIZER,
+      STEPS, BATCH_SIZE, PROBE_EVERY, PROBE_SAMPLES, DEATH_ROWS);
+
   private PopulationKey() {}
 
   public static String of(TrialConfig c) {
-    return String.join("|", DatasetFactory.cacheKey(c), c.hiddenString(), c.activation().name(),
-        c.head().name(), String.valueOf(c.reluGradAtZero()), c.optimizer().name(),
-        String.valueOf(c.steps()), String.valueOf(c.batchSize()), String.valueOf(c.probeEvery()),
-        String.valueOf(c.probeSamples()), String.valueOf(c.deathRows()));
+    return DatasetFactory.cacheKey(c) + "|" + c.canonical(SHARED::contains);
   }
 }

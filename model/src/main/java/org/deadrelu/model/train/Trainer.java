@@ -1,5 +1,28 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DEATH_ROWS;
+import static org.deadrelu.model.config.Settings.DORMANT_TAU;
+import static org.deadrelu.model.config.Settings.FAULT_AT_STEP;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.INIT;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.KICK_SCOPE;
+import static org.deadrelu.model.config.Settings.KICK_SIGMA;
+import static org.deadrelu.model.config.Settings.KICK_TARGET;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.REVIVAL;
+import static org.deadrelu.model.config.Settings.REVIVAL_EVERY;
+import static org.deadrelu.model.config.Settings.REVIVAL_WASHOUT;
+import static org.deadrelu.model.config.Settings.SATURATION_EPS;
+import static org.deadrelu.model.config.Settings.STEPS;
+import static org.deadrelu.model.config.Settings.WARMING_ANNEAL;
+import static org.deadrelu.model.config.Settings.WARMING_HOLD;
+import static org.deadrelu.model.config.Settings.WARMING_OFFSET;
+import static org.deadrelu.model.config.Settings.WARMING_SCHEDULE;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -125,10 +148,10 @@ public final class Trainer {
       SplittableRandom[] init = new SplittableRandom[p];
       samplers = new MinibatchSampler[p];
       rows = new PopulationData(data);
-      int batch = Math.min(first.batchSize(), rows.trainRows());
-      int probeRows = Math.min(first.probeSamples(), rows.trainRows());
+      int batch = Math.min(first.get(BATCH_SIZE), rows.trainRows());
+      int probeRows = Math.min(first.get(PROBE_SAMPLES), rows.trainRows());
       probeIdx = new int[p][];
-      deathRows = first.deathRows() == null ? rows.trainRows() : Math.min(first.deathRows(), rows.trainRows());
+      deathRows = first.get(DEATH_ROWS) == null ? rows.trainRows() : Math.min(first.get(DEATH_ROWS), rows.trainRows());
       revivalRng = new SplittableRandom[p];
       warming = new WarmingSchedule[p];
       offsets = new double[p];
@@ -140,20 +163,20 @@ public final class Trainer {
         samplers[s] = new MinibatchSampler(rows.trainRows(), batch, root.split());
         probeIdx[s] = sampleRows(rows.trainRows(), probeRows, root.split());
         revivalRng[s] = root.split();
-        if (c.revival() == RevivalKind.WARMING) {
-          warming[s] = new WarmingSchedule(c.warmingOffset(), c.warmingHold(), c.warmingAnneal(), c.warmingSchedule());
+        if (c.get(REVIVAL) == RevivalKind.WARMING) {
+          warming[s] = new WarmingSchedule(c.get(WARMING_OFFSET), c.get(WARMING_HOLD), c.get(WARMING_ANNEAL), c.get(WARMING_SCHEDULE));
         }
         recorders[s].describeData(data.name(), "train-sample(" + probeRows + ")", probeRows, rows.trainRows(), deathRows);
       }
-      int[] sizes = new int[first.hidden().size() + 2];
+      int[] sizes = new int[first.get(HIDDEN).size() + 2];
       sizes[0] = data.features();
-      for (int i = 0; i < first.hidden().size(); i++) {
-        sizes[i + 1] = first.hidden().get(i);
+      for (int i = 0; i < first.get(HIDDEN).size(); i++) {
+        sizes[i + 1] = first.get(HIDDEN).get(i);
       }
       sizes[sizes.length - 1] = data.outputs();
       net = PopulationNetwork.initialize(sizes, trials, init, dtype);
-      probe = new NeuronProbe(trials.stream().mapToDouble(TrialConfig::dormantTau).toArray(),
-          new PerSlice(trials.stream().mapToDouble(TrialConfig::saturationEps).toArray(), dtype).column());
+      probe = new NeuronProbe(trials.stream().mapToDouble(t -> t.get(DORMANT_TAU)).toArray(),
+          new PerSlice(trials.stream().mapToDouble(t -> t.get(SATURATION_EPS)).toArray(), dtype).column());
 
       trainPass = net.pass("train", batch);
       trainY = Nd4j.create(dtype, p, batch, data.outputs());
@@ -173,7 +196,7 @@ public final class Trainer {
         rows.fillTest(p, testPass.input(), testY, stage);
       }
 
-      Checkpoints checkpoints = new Checkpoints(first.steps(), first.probeEvery());
+      Checkpoints checkpoints = new Checkpoints(first.get(STEPS), first.get(PROBE_EVERY));
       lossSum = new double[p];
       int[][] batchRows = new int[p][];
       boolean anyWarming = java.util.Arrays.stream(warming).anyMatch(java.util.Objects::nonNull);
@@ -187,14 +210,14 @@ public final class Trainer {
         if (checkpoints.contains(step)) {
           checkpoint(running(), true);
         }
-        if (step == first.steps()) {
+        if (step == first.get(STEPS)) {
           for (int s : running()) {
             finish(s, TrialStatus.OK, null, null);
           }
           return;
         }
         for (int s : running()) {
-          Integer fault = trials.get(s).faultAtStep();
+          Integer fault = trials.get(s).get(FAULT_AT_STEP);
           if (fault != null && fault == step) {
             finish(s, TrialStatus.FAILED, new InjectedFault(step).getMessage(), null);
           }
@@ -238,18 +261,18 @@ public final class Trainer {
       List<Integer> due = new ArrayList<>();
       for (int s : running) {
         TrialConfig c = trials.get(s);
-        if (c.revival() == RevivalKind.WARMING && step == 0) {
+        if (c.get(REVIVAL) == RevivalKind.WARMING && step == 0) {
           List<PendingEvent> events = new ArrayList<>();
           for (int l = 0; l + 1 < net.layers(); l++) {
             for (int i = 0; i < net.sizes()[l + 1]; i++) {
-              events.add(new PendingEvent(0, l, i, "warming", c.warmingOffset(), null));
+              events.add(new PendingEvent(0, l, i, "warming", c.get(WARMING_OFFSET), null));
             }
           }
           recorders[s].intervened(events);
         }
-        boolean periodic = c.revival() == RevivalKind.KICK || c.revival() == RevivalKind.REDO;
-        boolean washout = c.revivalWashout() != null && step >= c.steps() - c.revivalWashout();
-        if (periodic && step > 0 && step % c.revivalEvery() == 0 && !washout) {
+        boolean periodic = c.get(REVIVAL).intervenes();
+        boolean washout = c.get(REVIVAL_WASHOUT) != null && step >= c.get(STEPS) - c.get(REVIVAL_WASHOUT);
+        if (periodic && step > 0 && step % c.get(REVIVAL_EVERY) == 0 && !washout) {
           due.add(s);
         }
       }
@@ -261,9 +284,9 @@ public final class Trainer {
       measuringNanos += System.nanoTime() - started;
       for (int s : due) {
         TrialConfig c = trials.get(s);
-        recorders[s].intervened(c.revival() == RevivalKind.KICK
-            ? ThermalKick.apply(net, s, m.get(s), c.kickTarget(), c.kickScope(), c.kickSigma(), revivalRng[s], step, lastLoss[s])
-            : Reinitialization.apply(net, s, m.get(s), c.init(), c.initBias(), revivalRng[s], step, lastLoss[s]));
+        recorders[s].intervened(c.get(REVIVAL) == RevivalKind.KICK
+            ? ThermalKick.apply(net, s, m.get(s), c.get(KICK_TARGET), c.get(KICK_SCOPE), c.get(KICK_SIGMA), revivalRng[s], step, lastLoss[s])
+            : Reinitialization.apply(net, s, m.get(s), c.get(INIT), c.get(INIT_BIAS), revivalRng[s], step, lastLoss[s]));
       }
     }
 
@@ -302,7 +325,7 @@ public final class Trainer {
         Double trainLoss = lossCount == 0 ? null : lossSum[s] / lossCount;
         recorders[s].checkpoint(ms, new CurvePoint(step, trainLoss, ms.loss(), nanToNull(ms.accuracy()),
             testLoss == null ? null : testLoss[s], testAccuracy == null ? null : nanToNull(testAccuracy[s]),
-            trials.get(s).lr(), offsets[s]));
+            trials.get(s).get(LR), offsets[s]));
         if (scheduled && (!Double.isFinite(ms.loss()) || !finite[s])) {
           finish(s, TrialStatus.DIVERGED, "non-finite probe loss or parameter at step " + step, step);
         }

@@ -1,5 +1,17 @@
 package org.deadrelu.model.data;
 
+import static org.deadrelu.model.config.Settings.DATA_CLASSES;
+import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_FUNCTION;
+import static org.deadrelu.model.config.Settings.DATA_LABEL;
+import static org.deadrelu.model.config.Settings.DATA_NOISE;
+import static org.deadrelu.model.config.Settings.DATA_PATH;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SEED;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DATA_TASK;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.TEST_FRACTION;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,9 +34,9 @@ class DatasetFactoryTest {
   };
 
   private static TrialConfig.Builder config(DataSourceKind source, String task) {
-    return TrialConfig.builder().dataSource(source).dataTask(task).dataSamples(200)
-        .dataNoise(0.1).dataClasses(3).dataFeatures(4).dataFunction("abs").testFraction(0.25)
-        .dataSeed(7);
+    return TrialConfig.builder().set(DATA_SOURCE, source).set(DATA_TASK, task).set(DATA_SAMPLES, 200)
+        .set(DATA_NOISE, 0.1).set(DATA_CLASSES, 3).set(DATA_FEATURES, 4).set(DATA_FUNCTION, "abs").set(TEST_FRACTION, 0.25)
+        .set(DATA_SEED, 7L);
   }
 
   /** A small file-like table: 20 rows, column 0 from 100 to 119, labels 0/1 alternating. */
@@ -72,7 +84,7 @@ class DatasetFactoryTest {
 
   @Test
   void teacherBuildsAsRegressionWithOneOutputAndUnscaledTargets() {
-    TrialConfig c = config(DataSourceKind.TEACHER, "regression").testFraction(0).build();
+    TrialConfig c = config(DataSourceKind.TEACHER, "regression").set(TEST_FRACTION, 0.0).build();
     Dataset d = DatasetFactory.build(c, NO_FILES);
     assertFalse(d.classification());
     assertEquals(1, d.numClasses());
@@ -98,7 +110,7 @@ class DatasetFactoryTest {
   @Test
   void digitsBuildWithTenClassesAndTheirOwnName() {
     Dataset d = DatasetFactory.build(config(DataSourceKind.DIGITS, "classification")
-        .testFraction(0.2).build(), NO_FILES);
+        .set(TEST_FRACTION, 0.2).build(), NO_FILES);
     assertEquals("digits", d.name());
     assertEquals(10, d.numClasses());
     assertEquals(64, d.features());
@@ -127,7 +139,7 @@ class DatasetFactoryTest {
   void csvAndParquetAreLoadedThroughTheGivenLoaderByPath() {
     for (DataSourceKind kind : new DataSourceKind[] {DataSourceKind.CSV, DataSourceKind.PARQUET}) {
       List<String> asked = new ArrayList<>();
-      TrialConfig c = config(kind, "classification").dataPath("s3a://bucket/t.data").build();
+      TrialConfig c = config(kind, "classification").set(DATA_PATH, "s3a://bucket/t.data").build();
       Dataset d = DatasetFactory.build(c, path -> {
         asked.add(path);
         return fileTable(path);
@@ -145,11 +157,11 @@ class DatasetFactoryTest {
   void fileWithNonIntegerLabelsIsRejectedForClassificationButFineForRegression() {
     LabeledTable raw = new LabeledTable("f.csv", new String[] {"u"},
         new double[][] {{1}, {2}, {3}}, new double[] {0.5, 1.5, 2.5});
-    TrialConfig.Builder b = config(DataSourceKind.CSV, "classification").dataPath("f.csv");
+    TrialConfig.Builder b = config(DataSourceKind.CSV, "classification").set(DATA_PATH, "f.csv");
     DataException e = assertThrows(DataException.class,
         () -> DatasetFactory.build(b.build(), path -> raw));
     assertTrue(e.getMessage().contains("f.csv"), e.getMessage());
-    Dataset d = DatasetFactory.build(b.dataTask("regression").build(), path -> raw);
+    Dataset d = DatasetFactory.build(b.set(DATA_TASK, "regression").build(), path -> raw);
     assertEquals(1, d.outputs());
   }
 
@@ -187,9 +199,9 @@ class DatasetFactoryTest {
 
   @Test
   void cacheKeyIgnoresTrialSeedAndLearningRateButNotDataSeed() {
-    TrialConfig a = config(DataSourceKind.SPIRALS, "classification").seed(1).lr(0.1).build();
-    TrialConfig b = config(DataSourceKind.SPIRALS, "classification").seed(2).lr(0.001).build();
-    TrialConfig c = config(DataSourceKind.SPIRALS, "classification").dataSeed(8).build();
+    TrialConfig a = config(DataSourceKind.SPIRALS, "classification").seed(1).set(LR, 0.1).build();
+    TrialConfig b = config(DataSourceKind.SPIRALS, "classification").seed(2).set(LR, 0.001).build();
+    TrialConfig c = config(DataSourceKind.SPIRALS, "classification").set(DATA_SEED, 8L).build();
     assertEquals(DatasetFactory.cacheKey(a), DatasetFactory.cacheKey(b));
     assertNotEquals(DatasetFactory.cacheKey(a), DatasetFactory.cacheKey(c));
     Dataset da = DatasetFactory.build(a, NO_FILES);
@@ -202,9 +214,9 @@ class DatasetFactoryTest {
   @Test
   void equalCacheKeysMeanEqualDataEvenWhenUnusedDataSettingsDiffer() {
     // spirals read neither classes nor features: trials differing there share their data
-    TrialConfig a = config(DataSourceKind.SPIRALS, "classification").dataClasses(3).build();
-    TrialConfig b = config(DataSourceKind.SPIRALS, "classification").dataClasses(5)
-        .dataFeatures(9).build();
+    TrialConfig a = config(DataSourceKind.SPIRALS, "classification").set(DATA_CLASSES, 3).build();
+    TrialConfig b = config(DataSourceKind.SPIRALS, "classification").set(DATA_CLASSES, 5)
+        .set(DATA_FEATURES, 9).build();
     assertEquals(DatasetFactory.cacheKey(a), DatasetFactory.cacheKey(b));
     Dataset da = DatasetFactory.build(a, NO_FILES);
     Dataset db = DatasetFactory.build(b, NO_FILES);
@@ -216,15 +228,15 @@ class DatasetFactoryTest {
   void cacheKeyChangesWithEachSettingTheSourceReads() {
     TrialConfig base = config(DataSourceKind.BLOBS, "classification").build();
     String key = DatasetFactory.cacheKey(base);
-    for (TrialConfig other : List.of(base.toBuilder().dataSamples(201).build(),
-        base.toBuilder().dataNoise(0.2).build(), base.toBuilder().dataClasses(4).build(),
-        base.toBuilder().dataFeatures(5).build(), base.toBuilder().testFraction(0.3).build())) {
+    for (TrialConfig other : List.of(base.toBuilder().set(DATA_SAMPLES, 201).build(),
+        base.toBuilder().set(DATA_NOISE, 0.2).build(), base.toBuilder().set(DATA_CLASSES, 4).build(),
+        base.toBuilder().set(DATA_FEATURES, 5).build(), base.toBuilder().set(TEST_FRACTION, 0.3).build())) {
       assertNotEquals(key, DatasetFactory.cacheKey(other));
     }
-    TrialConfig csv = config(DataSourceKind.CSV, "classification").dataPath("a.csv").build();
+    TrialConfig csv = config(DataSourceKind.CSV, "classification").set(DATA_PATH, "a.csv").build();
     assertNotEquals(DatasetFactory.cacheKey(csv),
-        DatasetFactory.cacheKey(csv.toBuilder().dataPath("b.csv").build()));
+        DatasetFactory.cacheKey(csv.toBuilder().set(DATA_PATH, "b.csv").build()));
     assertNotEquals(DatasetFactory.cacheKey(csv),
-        DatasetFactory.cacheKey(csv.toBuilder().dataLabel("target").build()));
+        DatasetFactory.cacheKey(csv.toBuilder().set(DATA_LABEL, "target").build()));
   }
 }

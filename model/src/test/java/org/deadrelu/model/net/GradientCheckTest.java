@@ -1,5 +1,13 @@
 package org.deadrelu.model.net;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.ALPHA;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DECAY_BIAS;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.INIT;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.L2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.config.DataSourceKind;
 import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.config.InitKind;
 import org.deadrelu.model.config.TrialConfig;
@@ -47,11 +56,13 @@ class GradientCheckTest {
     SplittableRandom rng = new SplittableRandom(kind.ordinal() * 31L + headKind.ordinal());
     int outputs = headKind == HeadKind.LINEAR ? 2 : 3;
     // network 0 decays its biases, network 1 does not; they also differ in alpha and initial bias
+    // a linear head needs a regression task, so a source that poses one
+    DataSourceKind source = headKind.classifies() ? DataSourceKind.BLOBS : DataSourceKind.TEACHER;
     List<TrialConfig> trials = List.of(
-        TrialConfig.builder().activation(kind).head(headKind).init(InitKind.XAVIER_NORMAL).alpha(0.2)
-            .initBias(0.1).l2(l2a).decayBias(true).seed(1).build(),
-        TrialConfig.builder().activation(kind).head(headKind).init(InitKind.XAVIER_NORMAL).alpha(0.3)
-            .initBias(-0.05).l2(l2b).decayBias(false).seed(2).build());
+        TrialConfig.builder().set(ACTIVATION, kind).set(HEAD, headKind).set(DATA_SOURCE, source).set(INIT, InitKind.XAVIER_NORMAL).set(ALPHA, 0.2)
+            .set(INIT_BIAS, 0.1).set(L2, l2a).set(DECAY_BIAS, true).seed(1).build(),
+        TrialConfig.builder().set(ACTIVATION, kind).set(HEAD, headKind).set(DATA_SOURCE, source).set(INIT, InitKind.XAVIER_NORMAL).set(ALPHA, 0.3)
+            .set(INIT_BIAS, -0.05).set(L2, l2b).set(DECAY_BIAS, false).seed(2).build());
     int[] sizes = {3, 5, 4, outputs};
     PopulationNetwork net = PopulationNetwork.initialize(sizes, trials,
         new SplittableRandom[] {rng.split(), rng.split()}, DataType.DOUBLE);

@@ -1,5 +1,8 @@
 package org.deadrelu.model.probe;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.ALPHA;
+import static org.deadrelu.model.config.Settings.RELU_GRAD_AT_ZERO;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +42,7 @@ class DeadNeuronTest {
 
   /** The network above: 1 input, the four hidden neurons, 2 softmax outputs. */
   static PopulationNetwork handBuilt(ActivationKind kind, int reluGradAtZero) {
-    TrialConfig c = TrialConfig.builder().activation(kind).alpha(0.1).reluGradAtZero(reluGradAtZero).build();
+    TrialConfig c = TrialConfig.builder().set(ACTIVATION, kind).set(ALPHA, 0.1).set(RELU_GRAD_AT_ZERO, reluGradAtZero).build();
     PopulationNetwork net = PopulationNetwork.initialize(new int[] {1, 4, 2}, List.of(c),
         new SplittableRandom[] {new SplittableRandom(1)}, DataType.DOUBLE);
     net.weights(0).assign(Nd4j.create(new double[][][] {{{1, 1, -1, 1}}}));

@@ -1,5 +1,23 @@
 package org.deadrelu.model.revival;
 
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DORMANT_TAU;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.KICK_SIGMA;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.REVIVAL;
+import static org.deadrelu.model.config.Settings.REVIVAL_EVERY;
+import static org.deadrelu.model.config.Settings.STEPS;
+import static org.deadrelu.model.config.Settings.WARMING_ANNEAL;
+import static org.deadrelu.model.config.Settings.WARMING_HOLD;
+import static org.deadrelu.model.config.Settings.WARMING_OFFSET;
+import static org.deadrelu.model.config.Settings.WARMING_SCHEDULE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,9 +37,9 @@ import org.junit.jupiter.api.Test;
 class EventLedgerTest {
   private static TrialConfig.Builder dying() {
     // a high learning rate and a negative initial bias kill many ReLUs early
-    return TrialConfig.builder().dataSource(DataSourceKind.BLOBS).dataSamples(300).dataFeatures(4)
-        .hidden(java.util.List.of(16, 16)).lr(0.8).initBias(-0.3).steps(60).probeEvery(10).batchSize(32)
-        .probeSamples(100).seed(5);
+    return TrialConfig.builder().set(DATA_SOURCE, DataSourceKind.BLOBS).set(DATA_SAMPLES, 300).set(DATA_FEATURES, 4)
+        .set(HIDDEN, java.util.List.of(16, 16)).set(LR, 0.8).set(INIT_BIAS, -0.3).set(STEPS, 60).set(PROBE_EVERY, 10).set(BATCH_SIZE, 32)
+        .set(PROBE_SAMPLES, 100).seed(5);
   }
 
   private static TrialOutput train(TrialConfig c) {
@@ -30,7 +48,7 @@ class EventLedgerTest {
 
   @Test
   void everyKickIsAnEventWhoseOutcomeMatchesTheNeuronsTable() {
-    TrialOutput out = train(dying().revival(RevivalKind.KICK).revivalEvery(10).kickSigma(0.3).build());
+    TrialOutput out = train(dying().set(REVIVAL, RevivalKind.KICK).set(REVIVAL_EVERY, 10).set(KICK_SIGMA, 0.3).build());
     List<EventRecord> events = out.events();
     assertTrue(events.size() > 0, "neurons died and were kicked");
     for (int step = 10; step < 60; step += 10) {
@@ -56,8 +74,8 @@ class EventLedgerTest {
 
   @Test
   void warmingLogsItsOffsetAndRecordsOnePhaseEventPerHiddenNeuron() {
-    TrialOutput out = train(dying().revival(RevivalKind.WARMING).warmingOffset(0.4).warmingHold(20)
-        .warmingAnneal(20).warmingSchedule("linear").build());
+    TrialOutput out = train(dying().set(REVIVAL, RevivalKind.WARMING).set(WARMING_OFFSET, 0.4).set(WARMING_HOLD, 20)
+        .set(WARMING_ANNEAL, 20).set(WARMING_SCHEDULE, "linear").build());
     WarmingSchedule schedule = new WarmingSchedule(0.4, 20, 20, "linear");
     for (CurvePoint c : out.curves()) {
       assertEquals(schedule.offsetAt(c.step()), c.warmingOffset(), 1e-12, "offset at step " + c.step());
@@ -69,7 +87,7 @@ class EventLedgerTest {
 
   @Test
   void redoReinitializesDormantNeuronsAndRecordsThem() {
-    TrialOutput out = train(dying().revival(RevivalKind.REDO).revivalEvery(10).dormantTau(0.1).build());
+    TrialOutput out = train(dying().set(REVIVAL, RevivalKind.REDO).set(REVIVAL_EVERY, 10).set(DORMANT_TAU, 0.1).build());
     for (int step = 10; step < 60; step += 10) {
       int s = step;
       long dormant = out.neurons().stream().filter(n -> n.step() == s && !n.outputLayer() && n.dormant()).count();

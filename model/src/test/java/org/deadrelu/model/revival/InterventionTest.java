@@ -1,5 +1,7 @@
 package org.deadrelu.model.revival;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +30,7 @@ class InterventionTest {
 
   /** Hidden neurons 0 and 3 are dead (z <= 0 on every probe row), 1 and 2 alive (see DeadNeuronTest). */
   private static PopulationNetwork network() {
-    TrialConfig c = TrialConfig.builder().activation(ActivationKind.RELU).optimizer(OptimizerKind.ADAM).build();
+    TrialConfig c = TrialConfig.builder().set(ACTIVATION, ActivationKind.RELU).set(OPTIMIZER, OptimizerKind.ADAM).build();
     PopulationNetwork net = PopulationNetwork.initialize(new int[] {1, 4, 2}, List.of(c),
         new SplittableRandom[] {new SplittableRandom(1)}, DataType.DOUBLE);
     net.weights(0).assign(Nd4j.create(new double[][][] {{{1, 1, -1, 1}}}));

@@ -1,5 +1,7 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.HIDDEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Population sizes that keep the widest [P, batch, width] float buffer within 512 KiB. */
 class CacheFitTest {
   private static int population(int batch, List<Integer> hidden) {
-    return CacheFit.population(TrialConfig.builder().hidden(hidden).batchSize(batch).build());
+    return CacheFit.population(TrialConfig.builder().set(HIDDEN, hidden).set(BATCH_SIZE, batch).build());
   }
 
   @Test

@@ -1,5 +1,17 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DATA_TASK;
+import static org.deadrelu.model.config.Settings.DEATH_ROWS;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.RELU_GRAD_AT_ZERO;
+import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.deadrelu.model.config.DataSourceKind;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.data.Dataset;
 import org.deadrelu.model.result.NeuronRecord;
@@ -34,7 +47,7 @@ class ExactDeathTest {
 
   private static TrialConfig.Builder firstLayerOnly() {
     // zero biases: a first-layer neuron has z = w x, positive only on the x = +5 row when w > 0
-    return TrialConfig.builder().hidden(List.of(16)).steps(0).probeSamples(10).initBias(0.0).seed(4);
+    return TrialConfig.builder().set(HIDDEN, List.of(16)).set(STEPS, 0).set(PROBE_SAMPLES, 10).set(INIT_BIAS, 0.0).seed(4);
   }
 
   private static List<NeuronRecord> firstLayer(TrialOutput out) {
@@ -62,7 +75,7 @@ class ExactDeathTest {
   @Test
   void deathRowsBoundTheRowsDeathIsDecidedOnAndTheTableSaysSo() {
     // the first 99 rows leave out x = +5: the neurons alive only there are now dead
-    TrialOutput out = new Trainer().train(firstLayerOnly().deathRows(99).build(), oneRowOnTheRight());
+    TrialOutput out = new Trainer().train(firstLayerOnly().set(DEATH_ROWS, 99).build(), oneRowOnTheRight());
     List<NeuronRecord> layer = firstLayer(out);
     long rightOnly = layer.stream().filter(n -> n.activeRate() == 0.0).count();
     assertTrue(rightOnly > 0);
@@ -90,10 +103,10 @@ class ExactDeathTest {
       y[i] = i % 2;
     }
     Dataset data = new Dataset("gaussian", true, 2, x, y, new double[0][2], new double[0]);
-    TrialConfig.Builder b = TrialConfig.builder().hidden(List.of(8, 8)).steps(0).initBias(-0.5).seed(7);
-    List<NeuronRecord> whole = new Trainer().train(b.probeSamples(600).build(), data).neurons();
-    List<NeuronRecord> sharing = new Trainer().train(b.probeSamples(256).build(), data).neurons();
-    List<NeuronRecord> own = new Trainer().train(b.probeSamples(10).build(), data).neurons();
+    TrialConfig.Builder b = TrialConfig.builder().set(HIDDEN, List.of(8, 8)).set(STEPS, 0).set(INIT_BIAS, -0.5).seed(7);
+    List<NeuronRecord> whole = new Trainer().train(b.set(PROBE_SAMPLES, 600).build(), data).neurons();
+    List<NeuronRecord> sharing = new Trainer().train(b.set(PROBE_SAMPLES, 256).build(), data).neurons();
+    List<NeuronRecord> own = new Trainer().train(b.set(PROBE_SAMPLES, 10).build(), data).neurons();
     assertEquals(whole.size(), sharing.size());
     for (int i = 0; i < whole.size(); i++) {
       assertEquals(whole.get(i).dead(), sharing.get(i).dead(), "probe set of 256, neuron row " + i);
@@ -129,8 +142,8 @@ class ExactDeathTest {
   @Test
   void aNeuronAtExactlyZeroIsDeadOnlyWhenReluHasZeroGradientThere() {
     for (int atZero = 0; atZero <= 1; atZero++) {
-      TrialConfig c = TrialConfig.builder().hidden(List.of(8)).steps(1).probeEvery(1).batchSize(5)
-          .probeSamples(5).lr(0.5).initBias(0.0).reluGradAtZero(atZero).seed(2).build();
+      TrialConfig c = TrialConfig.builder().set(HIDDEN, List.of(8)).set(STEPS, 1).set(PROBE_EVERY, 1).set(BATCH_SIZE, 5)
+          .set(PROBE_SAMPLES, 5).set(LR, 0.5).set(INIT_BIAS, 0.0).set(RELU_GRAD_AT_ZERO, atZero).seed(2).build();
       TrialOutput out = new Trainer().train(c, endingAtZero());
       List<NeuronRecord> atInit = firstLayer(out);
       List<NeuronRecord> after = out.neurons().stream().filter(n -> n.layer() == 0 && n.step() == 1).toList();
@@ -172,9 +185,9 @@ class ExactDeathTest {
       int n = 2000;
       List<TrialConfig> trials = new java.util.ArrayList<>();
       for (int s = 0; s < n; s++) {
-        trials.add(TrialConfig.builder().hidden(java.util.Collections.nCopies(depth, width))
-            .head(org.deadrelu.model.config.HeadKind.LINEAR).dataTask("regression").steps(0)
-            .probeSamples(4).initBias(0.0).seed(s).build());
+        trials.add(TrialConfig.builder().set(HIDDEN, java.util.Collections.nCopies(depth, width))
+            .set(HEAD, org.deadrelu.model.config.HeadKind.LINEAR).set(DATA_SOURCE, DataSourceKind.FUNCTION).set(DATA_TASK, "regression").set(STEPS, 0)
+            .set(PROBE_SAMPLES, 4).set(INIT_BIAS, 0.0).seed(s).build());
       }
       List<TrialOutput> out = new Trainer().train(trials, symmetricGrid());
       long collapsed = out.stream().filter(o -> o.summary().collapsedAtInit()).count();
@@ -201,13 +214,13 @@ class ExactDeathTest {
       x[i][1] = 1e-20 * ((i * 7) % 20 - 9.5);
     }
     Dataset tiny = new Dataset("tiny", false, 1, x, y, new double[0][2], new double[0]);
-    TrialConfig.Builder b = TrialConfig.builder().hidden(List.of(8, 8)).head(org.deadrelu.model.config.HeadKind.LINEAR)
-        .dataTask("regression").steps(0).probeSamples(20).initBias(0.0).seed(1);
+    TrialConfig.Builder b = TrialConfig.builder().set(HIDDEN, List.of(8, 8)).set(HEAD, org.deadrelu.model.config.HeadKind.LINEAR)
+        .set(DATA_SOURCE, DataSourceKind.FUNCTION).set(DATA_TASK, "regression").set(STEPS, 0).set(PROBE_SAMPLES, 20).set(INIT_BIAS, 0.0).seed(1);
     TrialOutput varying = new Trainer().train(b.build(), tiny);
     assertFalse(varying.summary().collapsedAtInit(), "outputs of order 1e-20 that differ between rows");
     assertNull(varying.summary().zeroLayerAtInit());
 
-    TrialOutput dead = new Trainer().train(b.initBias(-50.0).build(), tiny);
+    TrialOutput dead = new Trainer().train(b.set(INIT_BIAS, -50.0).build(), tiny);
     assertTrue(dead.summary().collapsedAtInit(), "every hidden neuron is dead: the output is the output bias");
     assertEquals(0, dead.summary().zeroLayerAtInit());
     assertNotEquals(0, dead.summary().bornDead());

@@ -1,5 +1,21 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_CLASSES;
+import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.DECAY_BIAS;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.INIT;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.L2;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,22 +51,22 @@ class PopulationEquivalenceTest {
   private static final double ABSOLUTE = 1e-6;
 
   private static TrialConfig.Builder base() {
-    return TrialConfig.builder().dataSource(DataSourceKind.BLOBS).dataSamples(400).dataClasses(3)
-        .dataFeatures(4).hidden(List.of(16, 16)).activation(ActivationKind.RELU)
-        .optimizer(OptimizerKind.MOMENTUM).steps(40).probeEvery(10).batchSize(32).probeSamples(128);
+    return TrialConfig.builder().set(DATA_SOURCE, DataSourceKind.BLOBS).set(DATA_SAMPLES, 400).set(DATA_CLASSES, 3)
+        .set(DATA_FEATURES, 4).set(HIDDEN, List.of(16, 16)).set(ACTIVATION, ActivationKind.RELU)
+        .set(OPTIMIZER, OptimizerKind.MOMENTUM).set(STEPS, 40).set(PROBE_EVERY, 10).set(BATCH_SIZE, 32).set(PROBE_SAMPLES, 128);
   }
 
-  private static final TrialConfig TARGET = base().lr(0.05).l2(1e-3).decayBias(false).initBias(0.05).seed(42).build();
+  private static final TrialConfig TARGET = base().set(LR, 0.05).set(L2, 1e-3).set(DECAY_BIAS, false).set(INIT_BIAS, 0.05).seed(42).build();
 
   private static List<TrialConfig> neighbours(int n, boolean withDiverging) {
     List<TrialConfig> out = new ArrayList<>();
     InitKind[] inits = InitKind.values();
     for (int i = 0; i < n; i++) {
-      out.add(base().lr(0.01 * (1 + i % 7)).l2(i % 3 == 0 ? 0.0 : 1e-2 * (i % 5)).decayBias(i % 2 == 0)
-          .initBias(-0.1 + 0.02 * (i % 11)).init(inits[i % inits.length]).seed(1000 + i).build());
+      out.add(base().set(LR, 0.01 * (1 + i % 7)).set(L2, i % 3 == 0 ? 0.0 : 1e-2 * (i % 5)).set(DECAY_BIAS, i % 2 == 0)
+          .set(INIT_BIAS, -0.1 + 0.02 * (i % 11)).set(INIT, inits[i % inits.length]).seed(1000 + i).build());
     }
     if (withDiverging) {
-      out.set(5, base().lr(1e9).seed(7).build());
+      out.set(5, base().set(LR, 1e9).seed(7).build());
     }
     return out;
   }
@@ -107,10 +123,10 @@ class PopulationEquivalenceTest {
   void sgdGivesBitIdenticalRowsWhetherOrNotTheNeighboursShareALearningRate() {
     List<TrialConfig> uniform = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      uniform.add(base().optimizer(OptimizerKind.SGD).lr(0.05).seed(500 + i).build());
+      uniform.add(base().set(OPTIMIZER, OptimizerKind.SGD).set(LR, 0.05).seed(500 + i).build());
     }
     List<TrialConfig> mixed = new ArrayList<>(uniform);
-    mixed.set(5, base().optimizer(OptimizerKind.SGD).lr(1e9).seed(7).build());
+    mixed.set(5, base().set(OPTIMIZER, OptimizerKind.SGD).set(LR, 1e9).seed(7).build());
     List<TrialOutput> a = new Trainer().train(uniform, data());
     List<TrialOutput> b = new Trainer().train(mixed, data());
     assertEquals(TrialStatus.DIVERGED, b.get(5).summary().status());

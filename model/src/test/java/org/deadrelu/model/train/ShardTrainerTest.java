@@ -1,5 +1,16 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DATA_PATH;
+import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
+import static org.deadrelu.model.config.Settings.DATA_SOURCE;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 class ShardTrainerTest {
   private static TrialConfig trial(ActivationKind a, double lr, long seed) {
-    return TrialConfig.builder().dataSource(DataSourceKind.BLOBS).dataSamples(200).hidden(List.of(6, 6))
-        .activation(a).lr(lr).optimizer(OptimizerKind.MOMENTUM).steps(30).probeEvery(10).batchSize(16)
-        .probeSamples(50).seed(seed).build();
+    return TrialConfig.builder().set(DATA_SOURCE, DataSourceKind.BLOBS).set(DATA_SAMPLES, 200).set(HIDDEN, List.of(6, 6))
+        .set(ACTIVATION, a).set(LR, lr).set(OPTIMIZER, OptimizerKind.MOMENTUM).set(STEPS, 30).set(PROBE_EVERY, 10).set(BATCH_SIZE, 16)
+        .set(PROBE_SAMPLES, 50).seed(seed).build();
   }
 
   @Test
@@ -42,7 +53,7 @@ class ShardTrainerTest {
   void aShardLargerThanWhatFitsTheCacheTrainsAsSeveralPopulationsWithTheSameRows() {
     // hidden 64 at batch 256: populations of 8 (CacheFit), so 10 trials train as 8 + 2
     java.util.function.LongFunction<TrialConfig> wide = seed -> trial(ActivationKind.RELU, 0.1, seed).toBuilder()
-        .hidden(List.of(64)).batchSize(256).steps(12).probeEvery(6).build();
+        .set(HIDDEN, List.of(64)).set(BATCH_SIZE, 256).set(STEPS, 12).set(PROBE_EVERY, 6).build();
     assertEquals(8, CacheFit.population(wide.apply(0)));
     List<TrialConfig> shard = new ArrayList<>();
     for (long seed = 0; seed < 10; seed++) {
@@ -59,7 +70,7 @@ class ShardTrainerTest {
   @Test
   void aTrialWhoseDataCannotBeBuiltIsAFailedRowAndTheOthersRun() {
     TrialConfig bad = trial(ActivationKind.RELU, 0.1, 1).toBuilder()
-        .dataSource(DataSourceKind.CSV).dataPath("missing.csv").build();
+        .set(DATA_SOURCE, DataSourceKind.CSV).set(DATA_PATH, "missing.csv").build();
     List<TrialOutput> out = new ShardTrainer(new Trainer(), p -> {
       throw new IllegalStateException("no such file: " + p);
     }, 64).train(List.of(bad, trial(ActivationKind.RELU, 0.1, 2)));

@@ -1,5 +1,18 @@
 package org.deadrelu.model.train;
 
+import static org.deadrelu.model.config.Settings.ACTIVATION;
+import static org.deadrelu.model.config.Settings.BATCH_SIZE;
+import static org.deadrelu.model.config.Settings.DECAY_BIAS;
+import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.HIDDEN;
+import static org.deadrelu.model.config.Settings.INIT;
+import static org.deadrelu.model.config.Settings.INIT_BIAS;
+import static org.deadrelu.model.config.Settings.L2;
+import static org.deadrelu.model.config.Settings.LR;
+import static org.deadrelu.model.config.Settings.OPTIMIZER;
+import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,13 +37,13 @@ class TrainerTest {
   private static final Dataset DATA = TestData.twoClasses(200, 4, 11);
 
   private static TrialConfig.Builder base() {
-    return TrialConfig.builder().hidden(List.of(8, 8)).steps(20).probeEvery(10).batchSize(16)
-        .probeSamples(64).lr(0.05).seed(3);
+    return TrialConfig.builder().set(HIDDEN, List.of(8, 8)).set(STEPS, 20).set(PROBE_EVERY, 10).set(BATCH_SIZE, 16)
+        .set(PROBE_SAMPLES, 64).set(LR, 0.05).seed(3);
   }
 
   @Test
   void checkpointsAreStepZeroEveryKAndTheLastStep() {
-    TrialOutput out = new Trainer().train(base().steps(25).probeEvery(10).build(), DATA);
+    TrialOutput out = new Trainer().train(base().set(STEPS, 25).set(PROBE_EVERY, 10).build(), DATA);
     assertEquals(List.of(0, 10, 20, 25), out.curves().stream().map(CurvePoint::step).toList());
     assertEquals(TrialStatus.OK, out.summary().status());
     assertEquals(4 * 3, out.layers().size(), "3 layers (2 hidden + output) at 4 checkpoints");
@@ -39,7 +52,7 @@ class TrainerTest {
 
   @Test
   void zeroStepsMeasuresTheInitializationOnly() {
-    TrialOutput out = new Trainer().train(base().steps(0).build(), DATA);
+    TrialOutput out = new Trainer().train(base().set(STEPS, 0).build(), DATA);
     assertEquals(TrialStatus.OK, out.summary().status());
     assertEquals(1, out.curves().size());
     assertEquals(0, out.curves().get(0).step());
@@ -51,8 +64,8 @@ class TrainerTest {
     // a bias of -50 kills every hidden ReLU, so their data gradient is exactly zero
     double lr = 0.1;
     double lambda = 0.5;
-    TrialConfig decayed = base().initBias(-50).l2(lambda).decayBias(true).lr(lr).steps(5)
-        .probeEvery(1).optimizer(OptimizerKind.SGD).build();
+    TrialConfig decayed = base().set(INIT_BIAS, -50.0).set(L2, lambda).set(DECAY_BIAS, true).set(LR, lr).set(STEPS, 5)
+        .set(PROBE_EVERY, 1).set(OPTIMIZER, OptimizerKind.SGD).build();
     TrialOutput out = new Trainer(DataType.DOUBLE).train(decayed, DATA);
     for (NeuronRecord n : out.neurons()) {
       if (!n.outputLayer()) {
@@ -61,7 +74,7 @@ class TrainerTest {
             "bias at step " + n.step());
       }
     }
-    TrialOutput undecayed = new Trainer(DataType.DOUBLE).train(decayed.toBuilder().decayBias(false).build(), DATA);
+    TrialOutput undecayed = new Trainer(DataType.DOUBLE).train(decayed.toBuilder().set(DECAY_BIAS, false).build(), DATA);
     for (NeuronRecord n : undecayed.neurons()) {
       if (!n.outputLayer()) {
         assertEquals(-50.0, n.bias(), 0.0, "undecayed bias stays put at step " + n.step());
@@ -71,7 +84,7 @@ class TrainerTest {
 
   @Test
   void sameTrialTwiceGivesIdenticalRows() {
-    TrialConfig c = base().activation(ActivationKind.PRELU).optimizer(OptimizerKind.ADAM).l2(1e-3).build();
+    TrialConfig c = base().set(ACTIVATION, ActivationKind.PRELU).set(OPTIMIZER, OptimizerKind.ADAM).set(L2, 1e-3).build();
     TrialOutput a = new Trainer().train(c, DATA);
     TrialOutput b = new Trainer().train(c, DATA);
     assertEquals(a.neurons(), b.neurons());
@@ -91,10 +104,10 @@ class TrainerTest {
   @Test
   void deepSigmoidGradientsVanishTowardTheInputFarFasterThanRelu() {
     List<Integer> deep = List.of(32, 32, 32, 32, 32, 32, 32, 32);
-    double sigmoid = firstOverLastGradient(base().hidden(deep).steps(0)
-        .activation(ActivationKind.SIGMOID).init(InitKind.XAVIER_NORMAL).build());
-    double relu = firstOverLastGradient(base().hidden(deep).steps(0)
-        .activation(ActivationKind.RELU).init(InitKind.HE_NORMAL).build());
+    double sigmoid = firstOverLastGradient(base().set(HIDDEN, deep).set(STEPS, 0)
+        .set(ACTIVATION, ActivationKind.SIGMOID).set(INIT, InitKind.XAVIER_NORMAL).build());
+    double relu = firstOverLastGradient(base().set(HIDDEN, deep).set(STEPS, 0)
+        .set(ACTIVATION, ActivationKind.RELU).set(INIT, InitKind.HE_NORMAL).build());
     // sigmoid' <= 1/4 per layer: over 7 layers the ratio should be orders of magnitude below relu's
     assertTrue(sigmoid < 1e-2, "sigmoid first/last = " + sigmoid);
     assertTrue(relu > 0.1, "relu first/last = " + relu);
@@ -111,21 +124,21 @@ class TrainerTest {
   @Test
   void reluNormalizeHeadDivergesWithAnInfiniteLossWhereSoftmaxStaysFinite() {
     // output biases start at 0 with random weights, so on some probe row a class gets p = 0
-    TrialConfig broken = base().head(HeadKind.RELU_NORMALIZE).build();
+    TrialConfig broken = base().set(HEAD, HeadKind.RELU_NORMALIZE).build();
     TrialOutput out = new Trainer().train(broken, DATA);
     assertEquals(TrialStatus.DIVERGED, out.summary().status());
     assertEquals(Double.POSITIVE_INFINITY, out.curves().get(out.curves().size() - 1).probeLoss());
     assertFalse(out.neurons().isEmpty(), "the measurements up to the divergence are kept");
 
-    TrialOutput softmax = new Trainer().train(broken.toBuilder().head(HeadKind.SOFTMAX).build(), DATA);
+    TrialOutput softmax = new Trainer().train(broken.toBuilder().set(HEAD, HeadKind.SOFTMAX).build(), DATA);
     assertEquals(TrialStatus.OK, softmax.summary().status());
     assertTrue(Double.isFinite(softmax.summary().finalProbeLoss()));
   }
 
   @Test
   void hugeLearningRateDivergesAndKeepsEarlierCheckpoints() {
-    TrialOutput out = new Trainer().train(base().lr(1e12).steps(200).probeEvery(1)
-        .activation(ActivationKind.IDENTITY).head(HeadKind.SOFTMAX).build(), DATA);
+    TrialOutput out = new Trainer().train(base().set(LR, 1e12).set(STEPS, 200).set(PROBE_EVERY, 1)
+        .set(ACTIVATION, ActivationKind.IDENTITY).set(HEAD, HeadKind.SOFTMAX).build(), DATA);
     assertEquals(TrialStatus.DIVERGED, out.summary().status());
     assertTrue(out.summary().divergedStep() < 200);
     assertTrue(out.curves().size() >= 1);

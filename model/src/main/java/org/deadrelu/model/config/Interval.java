@@ -1,43 +1,44 @@
-package org.deadrelu.jobs.sweep;
+package org.deadrelu.model.config;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /** The range a numeric setting accepts, with open or closed ends, described the way messages show it. */
-record Interval(double low, boolean lowClosed, double high, boolean highClosed) {
+public record Interval(double low, boolean lowClosed, double high, boolean highClosed) implements Serializable {
 
-  static Interval any() {
+  public static Interval any() {
     return new Interval(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
   }
 
-  static Interval atLeast(double low) {
+  public static Interval atLeast(double low) {
     return new Interval(low, true, Double.POSITIVE_INFINITY, false);
   }
 
-  static Interval above(double low) {
+  public static Interval above(double low) {
     return new Interval(low, false, Double.POSITIVE_INFINITY, false);
   }
 
-  static Interval closed(double low, double high) {
+  public static Interval closed(double low, double high) {
     return new Interval(low, true, high, true);
   }
 
   /** [low, high): coefficients such as momentum, which must stay below 1. */
-  static Interval closedOpen(double low, double high) {
+  public static Interval closedOpen(double low, double high) {
     return new Interval(low, true, high, false);
   }
 
-  boolean contains(double x) {
+  public boolean contains(double x) {
     boolean aboveLow = lowClosed ? x >= low : x > low;
     boolean belowHigh = highClosed ? x <= high : x < high;
     return aboveLow && belowHigh;
   }
 
-  boolean bounded() {
+  public boolean bounded() {
     return low != Double.NEGATIVE_INFINITY || high != Double.POSITIVE_INFINITY;
   }
 
   /** "> 0", ">= 0", "in [0, 1)"; empty for no bound. */
-  String describe() {
+  public String describe() {
     if (high == Double.POSITIVE_INFINITY) {
       return low == Double.NEGATIVE_INFINITY ? "" : (lowClosed ? ">= " : "> ") + format(low);
     }
@@ -48,7 +49,7 @@ record Interval(double low, boolean lowClosed, double high, boolean highClosed) 
   }
 
   /** 0 rather than 0.0, 0.001 rather than 1.0E-3. */
-  static String format(double x) {
-    return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+  public static String format(double x) {
+    return Double.isFinite(x) ? BigDecimal.valueOf(x).stripTrailingZeros().toPlainString() : String.valueOf(x);
   }
 }
