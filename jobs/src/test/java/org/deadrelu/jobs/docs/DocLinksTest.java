@@ -28,12 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DocLinksTest {
   static final Path ROOT = Path.of(System.getProperty("deadrelu.root", "..")).toAbsolutePath().normalize();
 
-  /**
-   * Pages generated on another branch that the docs already link to: a link to one of them is
-   * accepted while the file is absent, and checked like any other once it exists.
-   */
-  static final Set<String> PENDING = Set.of("docs/settings.md");
-
   /** An inline link or image, {@code [text](target)} or {@code [text](target "title")}. */
   private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
   private static final Pattern CODE_SPAN = Pattern.compile("`+[^`]*`+");
@@ -52,7 +46,7 @@ class DocLinksTest {
     int links = 0;
     for (Path page : pages) {
       List<String> found = new ArrayList<>();
-      links += check(ROOT, page, PENDING, found);
+      links += check(ROOT, page, found);
       problems.addAll(found);
     }
     assertTrue(links > 20, "only " + links + " links found: is the parsing broken?");
@@ -75,11 +69,10 @@ class DocLinksTest {
         "```",
         "[in a fence](not-checked-either.md)",
         "```",
-        "[pending](settings.md)",
         ""));
     List<String> problems = new ArrayList<>();
-    int links = check(root, page, Set.of("docs/settings.md"), problems);
-    assertEquals(8, links, problems.toString());
+    int links = check(root, page, problems);
+    assertEquals(7, links, problems.toString());
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("missing.md") && problems.get(0).contains("does not exist"), problems.get(0));
     assertTrue(problems.get(1).contains("#nowhere"), problems.get(1));
@@ -87,7 +80,7 @@ class DocLinksTest {
   }
 
   /** Checks a page's links, adding one line per broken link to {@code problems}; returns how many links it has. */
-  static int check(Path root, Path page, Set<String> pending, List<String> problems) {
+  static int check(Path root, Path page, List<String> problems) {
     String text = read(page);
     int count = 0;
     int lineNumber = 0;
@@ -118,9 +111,7 @@ class DocLinksTest {
           continue;
         }
         if (!Files.exists(resolved)) {
-          if (!pending.contains(root.relativize(resolved).toString().replace('\\', '/'))) {
-            problems.add(where + "does not exist");
-          }
+          problems.add(where + "does not exist");
           continue;
         }
         if (!anchor.isEmpty() && resolved.toString().endsWith(".md") && !anchors(resolved).contains(anchor)) {
