@@ -23,6 +23,7 @@ public final class NeuronsTable {
       new Column<>("dead", BooleanType, false, NeuronRecord::dead),
       new Column<>("saturated_rate", DoubleType, true, NeuronRecord::saturatedRate),
       new Column<>("grad_norm", DoubleType, false, NeuronRecord::gradNorm),
+      new Column<>("grad_dormancy_score", DoubleType, false, NeuronRecord::gradDormancyScore),
       new Column<>("bias", DoubleType, false, NeuronRecord::bias),
       new Column<>("weight_norm", DoubleType, false, NeuronRecord::weightNorm),
       new Column<>("slope", DoubleType, true, NeuronRecord::slope),

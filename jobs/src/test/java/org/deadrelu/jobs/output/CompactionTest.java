@@ -68,7 +68,8 @@ class CompactionTest {
   private List<Object> fingerprint() throws SQLException {
     try (DuckDb duck = new DuckDb(folder)) {
       return duck.query("SELECT count(*), sum(hash(sweep, trial_id, step, layer, neuron, output_layer, active_rate,"
-          + " max_preact, mean_abs_act, dormant_score, dormant, dead, saturated_rate, grad_norm, bias, weight_norm, slope,"
+          + " max_preact, mean_abs_act, dormant_score, dormant, dead, saturated_rate, grad_norm, grad_dormancy_score, bias,"
+          + " weight_norm, slope,"
           + " born_dead, death_step, revivals)) FROM neurons").get(0);
     }
   }

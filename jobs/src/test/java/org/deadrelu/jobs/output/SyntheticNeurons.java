@@ -38,6 +38,7 @@ public final class SyntheticNeurons {
             "max_preact <= 0 AND NOT output_layer AS dead",
             "CAST(NULL AS DOUBLE) AS saturated_rate",
             "rand(5) AS grad_norm",
+            "2 * rand(8) AS grad_dormancy_score",
             "0.1 * randn(6) AS bias",
             "0.5 + rand(7) AS weight_norm",
             "CAST(NULL AS DOUBLE) AS slope",

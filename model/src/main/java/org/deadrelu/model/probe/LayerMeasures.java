@@ -7,6 +7,9 @@ package org.deadrelu.model.probe;
  * {@code slope} are null where they mean nothing.
  *
  * @param allZero every neuron's output is exactly 0 on every probe row
+ * @param gradDormancyScore per neuron, its gradNorm over the layer's mean gradNorm (Liu et al.'s
+ *     gradient-based dormancy, GraMa, 2025): near 0 for a neuron that has stopped learning, whatever
+ *     its activations
  */
 public record LayerMeasures(
     boolean outputLayer,
@@ -19,6 +22,7 @@ public record LayerMeasures(
     boolean[] dead,
     double[] saturatedRate,
     double[] gradNorm,
+    double[] gradDormancyScore,
     double[] bias,
     double[] weightNorm,
     double[] slope,
@@ -29,7 +33,7 @@ public record LayerMeasures(
   /** The same measures with death as decided on more rows than the probe set's. */
   public LayerMeasures withDead(boolean[] deadOnSplit) {
     return new LayerMeasures(outputLayer, activeRate, maxPreact, meanAbsAct, allZero, dormantScore, dormant,
-        deadOnSplit, saturatedRate, gradNorm, bias, weightNorm, slope, weightGradNorm, biasGradNorm, weightNorm2);
+        deadOnSplit, saturatedRate, gradNorm, gradDormancyScore, bias, weightNorm, slope, weightGradNorm, biasGradNorm, weightNorm2);
   }
 
   public int width() {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * split.
  */
 public final class NeuronProbe {
-  /** Added to the layer mean so a layer of all-zero outputs gives scores of 0, not NaN. */
+  /** Added to a layer's mean so a layer of all-zero outputs (or gradients) gives scores of 0, not NaN. */
   private static final double DORMANT_EPS = 1e-9;
   private final double[] dormantTau;
   private final double[] saturationEps;
@@ -147,8 +147,17 @@ public final class NeuronProbe {
         dormant[i] = score[i] <= dormantTau[s];
         dead[i] = DeathScan.zeroGradient(net, l, maxPreact[s][i]);
       }
+      double gradMean = 0;
+      for (double g : gradNorm[s]) {
+        gradMean += g;
+      }
+      gradMean /= width;
+      double[] gradScore = new double[width];
+      for (int i = 0; i < width; i++) {
+        gradScore[i] = gradNorm[s][i] / (gradMean + DORMANT_EPS);
+      }
       out[s] = new LayerMeasures(output, activeRate[s], maxPreact[s], meanAbsAct[s], allZero[s], score, dormant, dead,
-          saturated == null ? null : saturated[s], gradNorm[s], bias[s], weightNorm[s],
+          saturated == null ? null : saturated[s], gradNorm[s], gradScore, bias[s], weightNorm[s],
           slope == null ? null : slope[s], layerGradNorm[s], biasGradNorm[s], layerWeightNorm[s]);
     }
     return out;

@@ -18,6 +18,8 @@ import java.io.Serializable;
  *     other activations
  * @param saturatedRate fraction of P with |f'(z)| < eps, for sigmoid and tanh; null otherwise
  * @param gradNorm L2 norm of the probe-set loss gradient with respect to the incoming weights
+ * @param gradDormancyScore gradNorm / (the layer's mean of gradNorm + 1e-9): Liu et al.'s
+ *     gradient-based dormancy (GraMa, 2025)
  * @param bias the neuron's bias
  * @param weightNorm L2 norm of the incoming weights
  * @param slope the negative-side slope (leaky family), null otherwise
@@ -39,6 +41,7 @@ public record NeuronRecord(
     boolean dead,
     Double saturatedRate,
     double gradNorm,
+    double gradDormancyScore,
     double bias,
     double weightNorm,
     Double slope,

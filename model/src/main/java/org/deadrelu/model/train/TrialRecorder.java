@@ -91,7 +91,7 @@ public final class TrialRecorder {
           neurons.add(new NeuronRecord(m.step(), l, i, lm.outputLayer(), lm.activeRate()[i],
               lm.maxPreact()[i], lm.meanAbsAct()[i], lm.dormantScore()[i], lm.dormant()[i],
               lm.dead()[i], lm.saturatedRate() == null ? null : lm.saturatedRate()[i],
-              lm.gradNorm()[i], lm.bias()[i], lm.weightNorm()[i],
+              lm.gradNorm()[i], lm.gradDormancyScore()[i], lm.bias()[i], lm.weightNorm()[i],
               lm.slope() == null ? null : lm.slope()[i], deaths.bornDead(l, i),
               deaths.deathStep(l, i), deaths.revivalsUpTo(c, l, i)));
         }

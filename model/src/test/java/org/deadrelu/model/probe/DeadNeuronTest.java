@@ -61,6 +61,44 @@ class DeadNeuronTest {
     assertEquals(0.5, m.deadFraction());
   }
 
+  /**
+   * The gradient-based dormancy score (each neuron's incoming-weight gradient norm over its layer's
+   * mean) against gradients by central finite differences of the probe loss, on rows where no
+   * pre-activation is 0 (so ReLU's kink never sits between the two evaluations).
+   */
+  @Test
+  void gradientDormancyScoresMatchFiniteDifferences() {
+    double[] rows = {-2, -1.5, 0.5, 2.5};
+    PopulationNetwork net = handBuilt(ActivationKind.RELU, 0);
+    Pass pass = net.pass("probe", rows.length);
+    pass.input().assign(Nd4j.create(rows, new long[] {1, rows.length, 1}, DataType.DOUBLE));
+    NeuronProbe probe = new NeuronProbe(new double[] {0.1}, Nd4j.create(new double[] {0.01}, new long[] {1, 1, 1}, DataType.DOUBLE));
+    double[] score = probe.measure(0, net, pass, Y).get(0).layers().get(0).gradDormancyScore();
+    double h = 1e-6;
+    double[] g = new double[4];
+    double mean = 0;
+    for (int i = 0; i < 4; i++) {
+      double w = net.weights(0).getDouble(0, 0, i);
+      net.weights(0).putScalar(new long[] {0, 0, i}, w + h);
+      net.forward(pass);
+      double up = net.loss(pass, Y)[0];
+      net.weights(0).putScalar(new long[] {0, 0, i}, w - h);
+      net.forward(pass);
+      double down = net.loss(pass, Y)[0];
+      net.weights(0).putScalar(new long[] {0, 0, i}, w);
+      g[i] = Math.abs(up - down) / (2 * h); // one input: the norm of a neuron's incoming gradient is |dL/dw|
+      mean += g[i] / 4;
+    }
+    assertEquals(0.0, score[0], 1e-12, "z = x - 10 is negative on every row: no gradient");
+    assertEquals(0.0, score[3], 1e-12, "z = x - 3 is negative on every row: no gradient");
+    // neuron 2 is active but adds the same to both logits (outgoing weights 1, 1), which softmax ignores
+    assertTrue(g[1] > 1e-3 && g[2] < 1e-8, java.util.Arrays.toString(g));
+    for (int i = 0; i < 4; i++) {
+      assertEquals(g[i] / mean, score[i], 1e-5, "neuron " + i);
+    }
+    assertTrue(score[1] > 3.9, "the one learning neuron of four carries the layer's gradient: " + score[1]);
+  }
+
   @Test
   void deadReluNeuronsHaveZeroIncomingGradient() {
     LayerMeasures m = hidden(ActivationKind.RELU);
