@@ -1,4 +1,4 @@
-package org.deadrelu.model.net;
+package org.deadrelu.model.population;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;

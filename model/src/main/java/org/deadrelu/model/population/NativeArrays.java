@@ -1,4 +1,4 @@
-package org.deadrelu.model.net;
+package org.deadrelu.model.population;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,4 +1,4 @@
-package org.deadrelu.model.net;
+package org.deadrelu.model.population;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

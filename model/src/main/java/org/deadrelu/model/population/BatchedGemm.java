@@ -1,4 +1,4 @@
-package org.deadrelu.model.net;
+package org.deadrelu.model.population;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * small shapes, its fixed cost per slice being the difference (docs/design.md). Anything else goes
  * through {@code Mmul}.
  */
-final class BatchedGemm {
+public final class BatchedGemm {
   private static final MMulTranspose[][] TRANSPOSES = {
       {MMulTranspose.allFalse(), MMulTranspose.builder().transposeB(true).build()},
       {MMulTranspose.builder().transposeA(true).build(),
@@ -26,7 +26,7 @@ final class BatchedGemm {
 
   private BatchedGemm() {}
 
-  static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double alpha, double beta) {
+  public static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double alpha, double beta) {
     long slices = c.size(0);
     long m = c.size(1);
     long n = c.size(2);

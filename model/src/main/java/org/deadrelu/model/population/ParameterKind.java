@@ -1,4 +1,4 @@
-package org.deadrelu.model.net;
+package org.deadrelu.model.population;
 
 /** What a parameter array holds, which decides whether weight decay touches it. */
 public enum ParameterKind {
