@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
 import org.deadrelu.jobs.sweep.SweepValidationException;
-import org.deadrelu.model.data.DataException;
+import org.deadrelu.model.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

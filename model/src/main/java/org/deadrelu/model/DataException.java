@@ -1,4 +1,4 @@
-package org.deadrelu.model.data;
+package org.deadrelu.model;
 
 /**
  * Bad data or a data setting that cannot be honoured. Unchecked: a trial that hits it fails with
