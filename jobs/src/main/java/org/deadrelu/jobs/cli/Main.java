@@ -3,7 +3,7 @@ package org.deadrelu.jobs.cli;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import org.deadrelu.jobs.UserInputException;
-import org.deadrelu.jobs.sweep.SweepValidationException;
+import org.deadrelu.jobs.sweep.yaml.SweepValidationException;
 import org.deadrelu.model.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
