@@ -17,9 +17,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.model.DataException;
 import org.deadrelu.model.config.DataSourceKind;
 import org.deadrelu.model.config.TrialConfig;
-import org.deadrelu.model.data.DataException;
 import org.deadrelu.model.data.LabeledTable;
 
 /**

@@ -3,6 +3,13 @@ package org.deadrelu.jobs.sweep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deadrelu.jobs.sweep.rules.SettingRegistry;
+import org.deadrelu.jobs.sweep.rules.SettingValue;
+import org.deadrelu.jobs.sweep.rules.SweepKey;
+import org.deadrelu.jobs.sweep.yaml.Problems;
+import org.deadrelu.jobs.sweep.yaml.Scalar;
+import org.deadrelu.jobs.sweep.yaml.Suggestion;
+import org.deadrelu.jobs.sweep.yaml.YamlEntry;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 

@@ -2,6 +2,8 @@ package org.deadrelu.jobs.sweep;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.deadrelu.jobs.sweep.rules.SettingRegistry;
+import org.deadrelu.jobs.sweep.rules.SweepKey;
 import org.deadrelu.model.config.CrossSettingRule;
 import org.deadrelu.model.config.Setting;
 import org.deadrelu.model.config.SettingCatalog;

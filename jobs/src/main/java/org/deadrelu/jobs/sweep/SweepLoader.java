@@ -14,6 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.deadrelu.jobs.sweep.expansion.AxisSpec;
+import org.deadrelu.jobs.sweep.expansion.ExpansionLevel;
+import org.deadrelu.jobs.sweep.expansion.ExpansionOrder;
+import org.deadrelu.jobs.sweep.expansion.ExpansionSize;
+import org.deadrelu.jobs.sweep.expansion.RandomAxis;
+import org.deadrelu.jobs.sweep.expansion.RandomSpec;
+import org.deadrelu.jobs.sweep.expansion.Seeds;
+import org.deadrelu.jobs.sweep.rules.IntegerRule;
+import org.deadrelu.jobs.sweep.rules.SettingRegistry;
+import org.deadrelu.jobs.sweep.rules.SweepKey;
+import org.deadrelu.jobs.sweep.yaml.Problems;
+import org.deadrelu.jobs.sweep.yaml.Scalar;
+import org.deadrelu.jobs.sweep.yaml.Suggestion;
+import org.deadrelu.jobs.sweep.yaml.YamlEntry;
+import org.deadrelu.jobs.sweep.yaml.YamlReader;
 import org.deadrelu.model.config.SettingCatalog;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -122,7 +137,7 @@ public final class SweepLoader {
     List<Claim> claims = top.containsKey("claims") ? new ClaimReader(problems).read(top.get("claims").value()) : List.of();
     checkLayerShape(List.of(sections.written(), gridReader.named(), randomReader.named()));
     checkGridRandomOverlap(grid, random);
-    List<PlanLevel> levels = PlanOrder.of(registry, grid, random, problems);
+    List<ExpansionLevel> levels = ExpansionOrder.of(registry, grid, random, problems);
     problems.throwIfAny();
 
     SweepSpec spec = new SweepSpec(registry, name, description, sections.base(), levels, seeds, maxTrials, claims);
@@ -252,7 +267,7 @@ public final class SweepLoader {
   }
 
   private void checkSize(SweepSpec spec, Map<String, YamlEntry> top, MappingNode root) {
-    PlanSize size = spec.size();
+    ExpansionSize size = spec.size();
     if (!size.exceeds(spec.maxTrials())) {
       return;
     }

@@ -6,6 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.deadrelu.jobs.sweep.expansion.AxisSpec;
+import org.deadrelu.jobs.sweep.expansion.ExpansionLevel;
+import org.deadrelu.jobs.sweep.expansion.ExpansionSize;
+import org.deadrelu.jobs.sweep.expansion.ExpansionWalker;
+import org.deadrelu.jobs.sweep.expansion.RandomSpec;
+import org.deadrelu.jobs.sweep.expansion.Seeds;
+import org.deadrelu.jobs.sweep.rules.CombinationRules;
+import org.deadrelu.jobs.sweep.rules.SettingRegistry;
+import org.deadrelu.jobs.sweep.rules.SettingValue;
+import org.deadrelu.jobs.sweep.rules.SweepKey;
+import org.deadrelu.jobs.sweep.rules.TrialResolver;
+import org.deadrelu.jobs.sweep.yaml.Problems;
 import org.deadrelu.model.config.TrialConfig;
 
 /**
@@ -25,15 +37,15 @@ public final class SweepSpec {
   private final String name;
   private final String description;
   private final Map<SweepKey, SettingValue> base;
-  private final List<PlanLevel> levels;
+  private final List<ExpansionLevel> levels;
   private final Seeds seeds;
   private final int maxTrials;
   private final List<Claim> claims;
-  private final PlanWalker walker;
+  private final ExpansionWalker walker;
   private Long plannedTrialCount;
 
   SweepSpec(SettingRegistry registry, String name, String description, Map<SweepKey, SettingValue> base,
-      List<PlanLevel> levels, Seeds seeds, int maxTrials, List<Claim> claims) {
+      List<ExpansionLevel> levels, Seeds seeds, int maxTrials, List<Claim> claims) {
     this.registry = registry;
     this.name = name;
     this.description = description;
@@ -42,7 +54,7 @@ public final class SweepSpec {
     this.seeds = seeds;
     this.maxTrials = maxTrials;
     this.claims = List.copyOf(claims);
-    this.walker = new PlanWalker(registry, base, levels);
+    this.walker = new ExpansionWalker(registry, base, levels);
   }
 
   /** The sweep's name: 1 to 64 letters, digits, '-' and '_', safe as an output folder name. */
@@ -78,7 +90,7 @@ public final class SweepSpec {
   /** The swept settings' dotted names, in expansion order (grid axes, then random axes). */
   public List<String> sweptSettings() {
     List<String> names = new ArrayList<>();
-    for (PlanLevel level : levels) {
+    for (ExpansionLevel level : levels) {
       if (level instanceof AxisSpec axis) {
         names.add(axis.setting().path());
       } else {
@@ -109,8 +121,8 @@ public final class SweepSpec {
   }
 
   /** The size before duplicates are removed, counted without expanding: checked against max_trials. */
-  PlanSize size() {
-    return PlanSize.of(levels, walker, seeds.count(), maxTrials);
+  ExpansionSize size() {
+    return ExpansionSize.of(levels, walker, seeds.count(), maxTrials);
   }
 
   /** Checks the rules between settings on every combination the sweep expands to. */

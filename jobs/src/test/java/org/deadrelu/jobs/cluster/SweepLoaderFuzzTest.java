@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.deadrelu.jobs.sweep.SweepLoader;
 import org.deadrelu.jobs.sweep.SweepSpec;
-import org.deadrelu.jobs.sweep.SweepValidationException;
+import org.deadrelu.jobs.sweep.yaml.SweepValidationException;
 import org.deadrelu.model.config.TrialConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -23,6 +23,7 @@ import org.deadrelu.jobs.DuckDb;
 import org.deadrelu.jobs.output.Table;
 import org.deadrelu.jobs.output.TableFiles;
 import org.deadrelu.jobs.output.TrialsTable;
+import org.deadrelu.jobs.sweep.yaml.SweepValidationException;
 import org.deadrelu.model.config.Interval;
 import org.deadrelu.model.config.InvalidSettingException;
 import org.deadrelu.model.config.NumberType;

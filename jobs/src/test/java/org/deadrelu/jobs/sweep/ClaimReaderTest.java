@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.deadrelu.jobs.stats.Direction;
 import org.deadrelu.jobs.stats.MetricKind;
+import org.deadrelu.jobs.sweep.yaml.SweepValidationException;
 import org.junit.jupiter.api.Test;
 
 /** A sweep file's claims: list, read into claims, or rejected with every problem's line and field. */

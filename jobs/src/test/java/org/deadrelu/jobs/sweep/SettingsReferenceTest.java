@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.deadrelu.jobs.sweep.rules.SettingRegistry;
+import org.deadrelu.jobs.sweep.rules.SweepKey;
 import org.deadrelu.model.config.SettingCatalog;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.deadrelu.jobs.sweep.yaml.Problems;
+import org.deadrelu.jobs.sweep.yaml.SweepProblem;
+import org.deadrelu.jobs.sweep.yaml.SweepValidationException;
 import org.junit.jupiter.api.Test;
 
 /** How problems read: compiler-style lines, all of a file's problems at once. */

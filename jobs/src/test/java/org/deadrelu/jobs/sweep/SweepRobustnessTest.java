@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import org.deadrelu.jobs.sweep.yaml.SweepValidationException;
+import org.deadrelu.jobs.sweep.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 
 /** Whatever a file holds, the loader returns a spec or throws SweepValidationException: nothing else. */

@@ -2,7 +2,7 @@ package org.deadrelu.model.config;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.deadrelu.model.data.DataException;
+import org.deadrelu.model.DataException;
 
 /**
  * A trial configuration that cannot be built: a setting outside what it accepts, or settings that

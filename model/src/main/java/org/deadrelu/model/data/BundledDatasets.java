@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
+import org.deadrelu.model.DataException;
 
 /**
  * The real data sets shipped in this package's resources (provenance in DATA.md next to them).

@@ -11,6 +11,7 @@ import static org.deadrelu.model.config.Settings.DATA_SOURCE;
 import static org.deadrelu.model.config.Settings.TEST_FRACTION;
 
 import java.util.function.Function;
+import org.deadrelu.model.DataException;
 import org.deadrelu.model.config.DataSourceKind;
 import org.deadrelu.model.config.EnumNames;
 import org.deadrelu.model.config.Settings;

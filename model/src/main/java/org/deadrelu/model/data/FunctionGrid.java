@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
+import org.deadrelu.model.DataException;
 
 /**
  * 1-D regression of a named function on an evenly spaced grid over [-1, 1]. Small, exact targets

@@ -1,5 +1,7 @@
 package org.deadrelu.model.data;
 
+import org.deadrelu.model.DataException;
+
 /**
  * Checks shared by the synthetic generators, so a bad sweep setting fails with the setting's name
  * instead of producing an empty or NaN table.

@@ -1,6 +1,7 @@
 package org.deadrelu.model.data;
 
 import java.io.Serializable;
+import org.deadrelu.model.DataException;
 
 /**
  * A raw table as read or generated: not split, not scaled. Rows are {@code features[row]}, one

@@ -1,6 +1,7 @@
 package org.deadrelu.model.data;
 
 import java.util.SplittableRandom;
+import org.deadrelu.model.DataException;
 
 /**
  * A train/test split of a table: the rows are shuffled with the data seed and the first

@@ -2,8 +2,8 @@ package org.deadrelu.model.optim;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deadrelu.model.net.Parameter;
-import org.deadrelu.model.net.PerSlice;
+import org.deadrelu.model.population.Parameter;
+import org.deadrelu.model.population.PerSlice;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;

@@ -1,8 +1,8 @@
 package org.deadrelu.model.optim;
 
 import java.util.List;
-import org.deadrelu.model.net.Parameter;
-import org.deadrelu.model.net.PerSlice;
+import org.deadrelu.model.population.Parameter;
+import org.deadrelu.model.population.PerSlice;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 
 /** An update rule: moves every parameter against its gradient, in place, each network at its own rate. */

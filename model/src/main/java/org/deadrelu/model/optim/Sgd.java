@@ -1,9 +1,9 @@
 package org.deadrelu.model.optim;
 
 import java.util.List;
-import org.deadrelu.model.net.Parameter;
-import org.deadrelu.model.net.PerSlice;
-import org.deadrelu.model.net.SliceAxpy;
+import org.deadrelu.model.population.Parameter;
+import org.deadrelu.model.population.PerSlice;
+import org.deadrelu.model.population.SliceAxpy;
 
 /**
  * p -= lr * g, one BLAS axpy per network and parameter ({@link SliceAxpy}); ND4J's scale-then-subtract

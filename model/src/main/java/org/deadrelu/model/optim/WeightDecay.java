@@ -1,7 +1,7 @@
 package org.deadrelu.model.optim;
 
 import java.util.List;
-import org.deadrelu.model.net.Parameter;
+import org.deadrelu.model.population.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;

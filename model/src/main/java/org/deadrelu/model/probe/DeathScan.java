@@ -1,9 +1,9 @@
 package org.deadrelu.model.probe;
 
 import org.deadrelu.model.config.HeadKind;
-import org.deadrelu.model.net.HostCopy;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
+import org.deadrelu.model.population.HostCopy;
 
 /**
  * Decides which neurons are dead on a set of training rows, by forward-only passes over chunks of

@@ -3,10 +3,10 @@ package org.deadrelu.model.probe;
 import java.util.ArrayList;
 import java.util.List;
 import org.deadrelu.model.config.HeadKind;
-import org.deadrelu.model.net.HostCopy;
-import org.deadrelu.model.net.NativeArrays;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
+import org.deadrelu.model.population.HostCopy;
+import org.deadrelu.model.population.NativeArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.deadrelu.model.DataException;
 import org.deadrelu.model.config.DataSourceKind;
 import org.deadrelu.model.config.TrialConfig;
 import org.junit.jupiter.api.Test;

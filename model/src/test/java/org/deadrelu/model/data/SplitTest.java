@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.deadrelu.model.DataException;
 import org.junit.jupiter.api.Test;
 
 class SplitTest {

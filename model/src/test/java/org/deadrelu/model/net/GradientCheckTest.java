@@ -20,6 +20,7 @@ import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.config.InitKind;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.optim.WeightDecay;
+import org.deadrelu.model.population.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

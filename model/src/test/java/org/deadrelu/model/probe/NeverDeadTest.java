@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deadrelu.model.config.ActivationKind;
-import org.deadrelu.model.net.Parameter;
-import org.deadrelu.model.net.ParameterKind;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
+import org.deadrelu.model.population.Parameter;
+import org.deadrelu.model.population.ParameterKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

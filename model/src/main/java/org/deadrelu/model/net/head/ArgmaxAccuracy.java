@@ -1,6 +1,6 @@
 package org.deadrelu.model.net.head;
 
-import org.deadrelu.model.net.HostCopy;
+import org.deadrelu.model.population.HostCopy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,7 +1,7 @@
 package org.deadrelu.model.net.head;
 
 import org.deadrelu.model.config.HeadKind;
-import org.deadrelu.model.net.HostCopy;
+import org.deadrelu.model.population.HostCopy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;

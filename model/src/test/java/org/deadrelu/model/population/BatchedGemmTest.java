@@ -1,0 +1,124 @@
+package org.deadrelu.model.population;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** The batched gemm against the definition, computed by plain loops in double precision. */
+class BatchedGemmTest {
+
+  private static INDArray random(DataType t, SplittableRandom rng, long... shape) {
+    long n = 1;
+    for (long s : shape) {
+      n *= s;
+    }
+    double[] v = new double[(int) n];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rng.nextDouble(-1, 1);
+    }
+    return Nd4j.create(v, shape, DataType.DOUBLE).castTo(t);
+  }
+
+  /** alpha op(A[p]) op(B[p]) + beta C[p], element by element. */
+  private static double[][][] expected(INDArray a, boolean ta, INDArray b, boolean tb, INDArray c, double alpha,
+      double beta) {
+    int slices = (int) c.size(0);
+    int m = (int) c.size(1);
+    int n = (int) c.size(2);
+    int k = (int) (ta ? a.size(1) : a.size(2));
+    double[][][] out = new double[slices][m][n];
+    for (int p = 0; p < slices; p++) {
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double s = 0;
+          for (int q = 0; q < k; q++) {
+            double x = ta ? a.getDouble(p, q, i) : a.getDouble(p, i, q);
+            double y = tb ? b.getDouble(p, j, q) : b.getDouble(p, q, j);
+            s += x * y;
+          }
+          out[p][i][j] = alpha * s + beta * c.getDouble(p, i, j);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void check(DataType t, boolean ta, boolean tb, boolean viewOutput) {
+    check(t, ta, tb, viewOutput, 9, 4, 6);
+  }
+
+  private static void check(DataType t, boolean ta, boolean tb, boolean viewOutput, int m, int n, int k) {
+    SplittableRandom rng = new SplittableRandom(7 + (ta ? 1 : 0) + (tb ? 2 : 0) + 4L * m + 16L * n);
+    int slices = 5;
+    INDArray a = ta ? random(t, rng, slices, k, m) : random(t, rng, slices, m, k);
+    INDArray b = tb ? random(t, rng, slices, n, k) : random(t, rng, slices, k, n);
+    INDArray c;
+    if (viewOutput) {
+      // a strided view (every other column of a wider array): the path through ND4J's own op
+      INDArray wide = random(t, rng, slices, m, 2 * n);
+      c = wide.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 2 * n));
+    } else {
+      c = random(t, rng, slices, m, n);
+    }
+    double[][][] want = expected(a, ta, b, tb, c, 0.7, -0.3);
+    BatchedGemm.gemm(a, ta, b, tb, c, 0.7, -0.3);
+    double tolerance = t == DataType.FLOAT ? 1e-5 : 1e-12;
+    for (int p = 0; p < slices; p++) {
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          assertEquals(want[p][i][j], c.getDouble(p, i, j), tolerance,
+              t + " transA=" + ta + " transB=" + tb + " view=" + viewOutput + " m=" + m + " n=" + n + " at " + p
+                  + "," + i + "," + j);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyTransposeInFloatAndDoubleMatchesTheDefinition() {
+    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          check(t, ta, tb, false);
+        }
+      }
+    }
+  }
+
+  @Test
+  void vectorResultsMatchTheDefinition() {
+    // m = 1 (ones^T dz: a bias gradient), n = 1 (a one-output layer), both; BLAS runs them as gemv
+    int[][] shapes = {{1, 7, 9}, {9, 1, 7}, {1, 1, 7}, {8, 1, 1}};
+    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          for (int[] mnk : shapes) {
+            check(t, ta, tb, false, mnk[0], mnk[1], mnk[2]);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aViewIsComputedThroughNd4jWithTheSameResult() {
+    check(DataType.FLOAT, true, false, true);
+    check(DataType.DOUBLE, false, true, true);
+  }
+
+  @Test
+  void mismatchedShapesAreRefused() {
+    INDArray a = Nd4j.create(DataType.FLOAT, 2, 3, 4);
+    INDArray b = Nd4j.create(DataType.FLOAT, 2, 5, 6);
+    INDArray c = Nd4j.create(DataType.FLOAT, 2, 3, 6);
+    assertThrows(IllegalArgumentException.class, () -> BatchedGemm.gemm(a, false, b, false, c, 1, 0));
+    INDArray fewer = Nd4j.create(DataType.FLOAT, 1, 4, 6);
+    assertThrows(IllegalArgumentException.class, () -> BatchedGemm.gemm(a, false, fewer, false, c, 1, 0));
+  }
+}
