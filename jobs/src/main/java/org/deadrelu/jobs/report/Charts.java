@@ -22,6 +22,9 @@ final class Charts {
     System.setProperty("java.awt.headless", "true");
   }
 
+  static final java.awt.Color[] SEQUENTIAL = {new java.awt.Color(0xffffd9), new java.awt.Color(0xedf8b1),
+      new java.awt.Color(0xc7e9b4), new java.awt.Color(0x7fcdbb), new java.awt.Color(0x41b6c4), new java.awt.Color(0x1d91c0)};
+
   private Charts() {}
 
   static String dataUri(Chart<?, ?> chart) {
@@ -70,6 +73,10 @@ final class Charts {
     c.getStyler().setMin(0);
     c.getStyler().setMax(1);
     c.getStyler().setHeatMapValueDecimalPattern("0.000");
+    // sequential and colour-blind safe (ColorBrewer YlGnBu, its darkest steps left out so the
+    // values stay legible): 0 is the palest, not a hot colour; fractions on the fixed domain [0, 1]
+    c.getStyler().setRangeColors(SEQUENTIAL);
+    c.getStyler().setValueFontColor(new java.awt.Color(0x22, 0x22, 0x22));
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.addSeries("dead fraction", new ArrayList<>(xs), new ArrayList<>(ys), cells);
     return c;
