@@ -94,7 +94,7 @@ public final class Report {
     EffectsSection effects = new EffectsSection(data, okDead, okDeadRows, survival.byTrial, o.level(), notes);
     effects.write(files);
     progress.accept("report: importance of the settings (random forest)");
-    ImportanceSection importance = new ImportanceSection(data, okDead, notes);
+    ImportanceSection importance = new ImportanceSection(data, okDeadRows, notes);
     importance.write(files);
 
     progress.accept("report: charts and report.html (reads the layers table)");
@@ -139,8 +139,9 @@ public final class Report {
         .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
   }
 
+  /** Swept settings, less those another swept setting determines (alpha by activation): they would only repeat it. */
   static List<String> defaultGroups(ReportData data) {
-    List<String> axes = data.modelAxes();
+    List<String> axes = Dependence.independent(data, data.modelAxes());
     long groups = 1;
     for (String a : axes) {
       groups *= data.levels.get(a).size();
@@ -160,7 +161,7 @@ public final class Report {
     if (data.swept.contains("init_bias") && data.swept.contains("l2")) {
       return List.of("init_bias", "l2");
     }
-    List<String> cand = new ArrayList<>(data.modelAxes());
+    List<String> cand = new ArrayList<>(Dependence.independent(data, data.modelAxes()));
     if (cand.size() > 2) {
       cand.remove("activation"); // it has its own panels
     }
