@@ -20,30 +20,36 @@ final class SurvivalSection {
   /** A trial's hidden neurons at its last checkpoint and how many of them had died. */
   record TrialDeaths(long died, long neurons) {}
 
+  /** The bootstrap's seed: a report of the same tables has the same intervals. */
+  static final long SEED = 20240601L;
+
   /** Empty when there is no neurons table. */
   final Map<String, List<KaplanMeier.Point>> curves = new TreeMap<>();
   /** Per trial; empty when there is no neurons table. */
   final Map<String, TrialDeaths> byTrial = new HashMap<>();
   private final boolean present;
+  private final double level;
 
   /** {@code ends}: null without a neurons table; {@code groupOf}: the group of each trial to include. */
   SurvivalSection(List<NeuronEnd> ends, Map<String, String> groupOf, double level) {
     present = ends != null;
+    this.level = level;
     if (!present) {
       return;
     }
-    Map<String, List<KaplanMeier.Count>> counts = new TreeMap<>();
+    // group -> trial -> counts: the bootstrap resamples a group's trials
+    Map<String, Map<String, List<KaplanMeier.Count>>> counts = new TreeMap<>();
     for (NeuronEnd e : ends) {
       String group = groupOf.get(e.trialId());
       if (group == null) {
         continue;
       }
-      counts.computeIfAbsent(group, g -> new ArrayList<>())
+      counts.computeIfAbsent(group, g -> new TreeMap<>()).computeIfAbsent(e.trialId(), t -> new ArrayList<>())
           .add(new KaplanMeier.Count(e.time(), e.died() ? e.neurons() : 0, e.died() ? 0 : e.neurons()));
       byTrial.merge(e.trialId(), new TrialDeaths(e.died() ? e.neurons() : 0, e.neurons()),
           (a, b) -> new TrialDeaths(a.died() + b.died(), a.neurons() + b.neurons()));
     }
-    counts.forEach((group, c) -> curves.put(group, KaplanMeier.estimate(c, level)));
+    counts.forEach((group, c) -> curves.put(group, KaplanMeier.clustered(c, level, KaplanMeier.REPLICATES, SEED)));
   }
 
   void write(ReportFiles files) {
@@ -64,8 +70,11 @@ final class SurvivalSection {
   void html(HtmlPage html) {
     html.h2("Survival of hidden neurons (Kaplan-Meier)");
     html.p("Share of hidden neurons still alive after each step: a neuron's lifetime ends at its death_step (the first "
-        + "checkpoint from which it stays dead); neurons alive at the end are censored at their trial's last checkpoint. "
-        + "Tables: survival/.");
+        + "checkpoint from which it stays dead); neurons alive at the end are censored at their trial's last checkpoint (marked +). "
+        + "The neurons of a trial are not independent (they share its weights and data and often die together), so the "
+        + Math.round(level * 100) + "% band is a cluster bootstrap over trials: " + KaplanMeier.REPLICATES + " resamples of the "
+        + "group's trials with replacement, the curve recomputed on each, percentile bounds (fixed seed). Greenwood's formula "
+        + "would count every neuron as a subject and make the band far too narrow. Tables: survival/.");
     if (curves.isEmpty()) {
       html.p("No neurons table.");
       return;
