@@ -43,7 +43,8 @@ final class EffectsSection {
     }
     fit("linear: trial dead fraction", "gaussian", "dead__", null,
         () -> Effects.design(data, okDead.withColumn("dead__", col("dead_fraction").cast("double")), axes), notes);
-    paired = Effects.paired(data, okDeadRows, axes, "dead_fraction", level);
+    // a setting another determines (alpha by activation) would only mirror that one's comparison
+    paired = Effects.paired(data, okDeadRows, Dependence.independent(data, axes), "dead_fraction", level);
   }
 
   private void fit(String model, String family, String label, String weight, Supplier<Effects.Design> design, List<String> notes) {
@@ -153,20 +154,16 @@ final class EffectsSection {
         + "trial are not independent, so its intervals are too narrow. Linear on each trial's dead fraction (the seeds "
         + "are the independent replicates): coefficients are in dead-fraction units, and its intervals are the ones to trust.");
     List<List<String>> et = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    List<Double> errors = new ArrayList<>();
+    Plot coefficients = Plot.forest("effects-linear", "Effect on the trial dead fraction (linear model, " + Math.round(level * 100)
+        + "% CI)", "coefficient (dead-fraction units per unit of the setting)");
     for (Effects.Term t : terms) {
       et.add(List.of(t.model(), t.term(), fmt(t.coefficient()), fmt(t.stdError()), "[" + fmt(t.low()) + ", " + fmt(t.high()) + "]", fmt(t.pValue())));
       if (t.model().startsWith("linear") && !t.term().equals("(intercept)") && Double.isFinite(t.stdError())) {
-        names.add(t.term());
-        values.add(t.coefficient());
-        errors.add(t.high() - t.coefficient());
+        coefficients.row(t.term(), t.coefficient(), t.low(), t.high());
       }
     }
-    if (!names.isEmpty()) {
-      html.img(Charts.dataUri(Charts.bars("Effect on the trial dead fraction (linear model, " + Math.round(level * 100) + "% CI)",
-          "coefficient", names, values, errors)), "effects");
+    if (!coefficients.rows.isEmpty()) {
+      html.chart(coefficients);
     }
     for (Missing m : missing) {
       et.add(List.of(m.model(), m.term(), m.reason(), "", "", ""));
@@ -175,6 +172,15 @@ final class EffectsSection {
     html.h3("Paired comparisons");
     html.p("Trials with the same seed and every other setting equal, one at the first level of an axis and one at another: "
         + "the mean of (dead fraction at the level - at the baseline). Tables: paired/.");
+    Plot forest = Plot.forest("paired", "Paired differences in the final dead fraction (" + Math.round(level * 100) + "% CI)",
+        "dead fraction at the level minus at the baseline");
+    for (Effects.Paired p : paired) {
+      forest.row(p.axis() + " " + p.level() + " vs " + p.baseline() + " (" + p.pairs() + " pairs)", p.meanDifference(),
+          orNull(p.low()), orNull(p.high()));
+    }
+    if (!paired.isEmpty()) {
+      html.chart(forest);
+    }
     List<List<String>> pt = new ArrayList<>();
     for (Effects.Paired p : paired) {
       pt.add(List.of(p.axis(), p.baseline(), p.level(), String.valueOf(p.pairs()), fmt(p.meanDifference()),

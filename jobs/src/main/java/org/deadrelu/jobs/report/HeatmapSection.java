@@ -30,10 +30,18 @@ final class HeatmapSection {
     for (String n : notes) {
       html.p("Note: " + n);
     }
+    html.grid();
     for (Panel p : panels) {
-      html.img(Charts.dataUri(Charts.heatmap("Mean final dead fraction" + (p.name().isEmpty() ? "" : " " + p.name()),
-          axes.get(0), p.yTitle(), p.xs(), p.ys(), p.cells())), "heatmap " + p.name());
+      Plot plot = Plot.heatmap("heatmap" + (p.name().isEmpty() ? "" : "-" + Plot.slug(p.name())),
+          "Mean final dead fraction" + (p.name().isEmpty() ? "" : ", " + p.name()), axes.get(0), p.yTitle());
+      plot.xOrder = p.xs();
+      plot.yOrder = p.ys();
+      for (Number[] c : p.cells()) {
+        plot.row(p.xs().get(c[0].intValue()), p.ys().get(c[1].intValue()), c[2].doubleValue());
+      }
+      html.chart(plot);
     }
+    html.endGrid();
     if (panels.isEmpty()) {
       html.p("No ok trials with a dead fraction.");
     }

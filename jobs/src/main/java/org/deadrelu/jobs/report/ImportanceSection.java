@@ -68,8 +68,10 @@ final class ImportanceSection {
     html.p(String.format(Locale.ROOT, "Random forest (100 trees) feature importances; out-of-sample R^2 = %s on %d trials of "
         + "held-out configurations (trained on %d). Trust the ranking only as far as R^2 is high.", fmt(first.r2OutOfSample()),
         first.testRows(), first.trainRows()));
-    html.img(Charts.dataUri(Charts.bars("Random-forest importance", "importance",
-        features.stream().map(Importance.Feature::feature).toList(),
-        features.stream().map(Importance.Feature::importance).toList(), null)), "importance");
+    Plot plot = Plot.bars("importance", "Random-forest importance for the final dead fraction", "importance");
+    for (Importance.Feature f : features) {
+      plot.row(f.feature(), f.importance());
+    }
+    html.chart(plot);
   }
 }

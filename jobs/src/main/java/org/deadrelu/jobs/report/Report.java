@@ -113,8 +113,9 @@ public final class Report {
     }
     summary.worstAndBest(html, data);
     HeatmapSection.write(html, data, ok, axes);
-    LayersSection.write(html, in.layers(groupOfOk.keySet()), groupOfOk, groupBy);
-    survival.html(html);
+    AxesSection.write(html, data, summary, o.level());
+    LayersSection.write(html, in.layers(groupOfOk.keySet()), groupOfOk, groupBy, o.level());
+    survival.html(html, groupBy);
     effects.html(html);
     importance.html(html);
 
@@ -123,6 +124,9 @@ public final class Report {
     html.pre(o.command() == null ? "deadrelu report " + folder : o.command());
     html.p("Trial counts by status: " + statuses + "; trials in the folder: " + in.trialsInFolder + ".");
     summary.counts(html, data);
+    for (var f : html.chartFiles().entrySet()) {
+      files.text("charts/" + f.getKey(), f.getValue());
+    }
     String htmlPath = files.text("report.html", html.render(sweep.name()));
     files.finish();
     return new Result(n, summary.rows.size(), data.swept, groupBy, axes, htmlPath, notes);
