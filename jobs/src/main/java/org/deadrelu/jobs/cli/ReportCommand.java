@@ -39,11 +39,15 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     double level = confidence.checked();
     ResultTables tables = ResultFolderSession.open("deadrelu report", sparkMaster.master, folder);
-    String command = "deadrelu report " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+    // the arguments as typed, the subcommand's name among them
+    String command = "deadrelu " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
         .map(a -> a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
     long t0 = System.nanoTime();
-    Report.Result r = Report.run(tables, new Report.Options(groupBy, where, axes, level, command, out));
     PrintWriter pw = spec.commandLine().getOut();
+    Report.Result r = Report.run(tables, new Report.Options(groupBy, where, axes, level, command, out), line -> {
+      pw.println(line);
+      pw.flush();
+    });
     pw.printf("report: %d trials in %d configurations; swept %s; groups by %s; heatmap %s (%.1f s)%n", r.trials(), r.configs(),
         r.swept(), r.groupBy(), r.axes(), (System.nanoTime() - t0) / 1e9);
     for (String n : r.notes()) {

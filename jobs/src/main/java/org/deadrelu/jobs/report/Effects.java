@@ -86,6 +86,41 @@ public final class Effects {
         keep.stream().map(termAxes::get).toList(), List.copyOf(aliased));
   }
 
+  /**
+   * The terms of a binomial model whose maximum-likelihood estimates are infinite because the design
+   * separates the events ({@code label} times {@code weightCol}) from the non-events (see
+   * {@link Separation}); "(intercept)" for the intercept. Empty when every estimate exists.
+   */
+  public static List<String> separated(Design d, String label, String weightCol) {
+    int k = d.terms().size();
+    List<Column> cols = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      cols.add(col("f__" + i));
+    }
+    cols.add(col(label).cast("double"));
+    cols.add(col(weightCol).cast("double"));
+    List<Row> rows = d.rows().select(cols.toArray(new Column[0])).collectAsList();
+    double[][] x = new double[rows.size()][k + 1];
+    double[] events = new double[rows.size()];
+    double[] nonEvents = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      for (int j = 0; j < k; j++) {
+        x[i][j] = r.getDouble(j);
+      }
+      x[i][k] = 1;
+      double n = r.isNullAt(k + 1) ? 0 : r.getDouble(k + 1);
+      double share = r.isNullAt(k) ? 0 : r.getDouble(k);
+      events[i] = Math.round(share * n);
+      nonEvents[i] = n - events[i];
+    }
+    List<String> out = new ArrayList<>();
+    for (int j : Separation.infinite(x, events, nonEvents)) {
+      out.add(j == k ? "(intercept)" : d.terms().get(j));
+    }
+    return out;
+  }
+
   static Dataset<Row> assemble(Design d) {
     String[] in = new String[d.terms().size()];
     for (int i = 0; i < in.length; i++) {
@@ -154,12 +189,15 @@ public final class Effects {
     int seed = data.index("seed");
     List<Row> t = trials.stream().filter(r -> !r.isNullAt(m)).toList();
     List<Paired> out = new ArrayList<>();
+    List<List<String>> groups = Dependence.groups(data, data.swept);
     for (String a : axes) {
       List<Object> levels = data.levels.get(a);
       if (levels == null || levels.size() < 2 || levels.size() > 12) {
         continue;
       }
-      Set<String> skip = DERIVED.contains(a) ? DERIVED : Set.of(a);
+      // settings that change with this one (hidden with depth; alpha with activation) may differ within a pair
+      Set<String> skip = new java.util.HashSet<>(DERIVED.contains(a) ? DERIVED : Set.of(a));
+      groups.stream().filter(g -> g.contains(a)).forEach(skip::addAll);
       List<Integer> key = new ArrayList<>(List.of(seed));
       for (String s : data.settings) {
         if (!skip.contains(s)) {

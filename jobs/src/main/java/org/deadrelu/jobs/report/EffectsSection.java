@@ -1,6 +1,8 @@
 package org.deadrelu.jobs.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.deadrelu.jobs.report.HtmlPage.fmt;
 import static org.deadrelu.jobs.report.ReportFiles.orNull;
 
@@ -19,7 +21,11 @@ import org.apache.spark.sql.types.StructType;
  * death, linear on each trial's dead fraction) and the paired comparisons. Written as effects/ and paired/.
  */
 final class EffectsSection {
+  /** A term of a model without an estimate, and why. */
+  record Missing(String model, String term, String status, String reason) {}
+
   final List<Effects.Term> terms = new ArrayList<>();
+  final List<Missing> missing = new ArrayList<>();
   final List<Effects.Paired> paired;
   private final double level;
 
@@ -37,12 +43,17 @@ final class EffectsSection {
     }
     fit("linear: trial dead fraction", "gaussian", "dead__", null,
         () -> Effects.design(data, okDead.withColumn("dead__", col("dead_fraction").cast("double")), axes), notes);
-    paired = Effects.paired(data, okDeadRows, axes, "dead_fraction", level);
+    // a setting another determines (alpha by activation) would only mirror that one's comparison
+    paired = Effects.paired(data, okDeadRows, Dependence.independent(data, axes), "dead_fraction", level);
   }
 
   private void fit(String model, String family, String label, String weight, Supplier<Effects.Design> design, List<String> notes) {
     try {
       Effects.Design d = design.get();
+      for (String a : d.aliased()) {
+        missing.add(new Missing(model, a, "aliased", "no estimate: a linear combination of the terms before it over these "
+            + "trials (e.g. a setting only one level of another has), left out of the model"));
+      }
       if (!d.aliased().isEmpty()) {
         String note = "effects: " + String.join(", ", d.aliased()) + (d.aliased().size() == 1 ? " is" : " are")
             + " a linear combination of the terms before it over these trials (e.g. a setting only one level of another has)"
@@ -51,16 +62,48 @@ final class EffectsSection {
           notes.add(note);
         }
       }
+      if (family.equals("binomial") && !d.terms().isEmpty()) {
+        List<String> separated = Effects.separated(d, label, weight);
+        if (!separated.isEmpty()) {
+          // the likelihood has no maximum: whatever IRLS stops at is an artefact of when it stopped
+          for (String t : separated) {
+            missing.add(new Missing(model, t, "separated", "no estimate: infinite (the settings separate the trials "
+                + "where neurons died from those where none did)"));
+          }
+          notes.add("effects: the binomial model's estimates do not exist: " + String.join(", ", separated)
+              + " would be infinite, because the settings separate the outcomes" + separationExample(d, label)
+              + "; the binomial model is not reported, the linear model is");
+          return;
+        }
+      }
       List<Effects.Term> fitted = Effects.glm(model, d, family, label, weight, level);
       if (!fitted.isEmpty() && !fitted.get(0).converged()) {
-        notes.add("effects: the " + family + " model did not converge in " + Effects.MAX_ITERATIONS + " iterations: a setting"
-            + " separates the outcomes (e.g. a level at which no neuron died), so its estimates run off to infinity and"
-            + " its intervals mean nothing; the linear model is not affected");
+        for (Effects.Term t : fitted) {
+          missing.add(new Missing(model, t.term(), "not converged", "no estimate: the fit did not converge in "
+              + Effects.MAX_ITERATIONS + " iterations"));
+        }
+        notes.add("effects: the " + family + " model did not converge in " + Effects.MAX_ITERATIONS + " iterations; its"
+            + " estimates are not reported");
+        return;
       }
       terms.addAll(fitted);
     } catch (Exception e) {
       notes.add("effects: the " + family + " model could not be fitted (" + Report.firstLine(e) + ")");
     }
+  }
+
+  /** ", e.g. no neuron died in any trial with activation=leaky_relu": a level of a setting where the outcome never varies. */
+  private static String separationExample(Effects.Design d, String label) {
+    for (String axis : d.termAxes().stream().distinct().toList()) {
+      for (Row r : d.rows().groupBy(col("`" + axis + "`")).agg(max(col(label)), min(col(label))).collectAsList()) {
+        double hi = r.isNullAt(1) ? Double.NaN : ((Number) r.get(1)).doubleValue();
+        double lo = r.isNullAt(2) ? Double.NaN : ((Number) r.get(2)).doubleValue();
+        if (hi == 0 || lo == 1) {
+          return ", e.g. " + (hi == 0 ? "no neuron died" : "every neuron died") + " in any trial with " + axis + "=" + r.get(0);
+        }
+      }
+    }
+    return "";
   }
 
   /** The trials with two more columns: the share of their hidden neurons that died, and how many there were. */
@@ -87,10 +130,14 @@ final class EffectsSection {
   void write(ReportFiles files) {
     List<Row> termRows = new ArrayList<>();
     for (Effects.Term t : terms) {
-      termRows.add(RowFactory.create(t.model(), t.term(), t.axis(), t.coefficient(), t.stdError(), t.low(), t.high(), t.pValue(), t.rows()));
+      termRows.add(RowFactory.create(t.model(), t.term(), t.axis(), "estimated", t.coefficient(), t.stdError(), t.low(),
+          t.high(), t.pValue(), t.rows()));
     }
-    files.parquet("effects", ReportFiles.schema("model:string", "term:string", "axis:string", "coefficient:double",
-        "std_error:double", "ci_low:double", "ci_high:double", "p_value:double", "rows:long"), termRows);
+    for (Missing m : missing) {
+      termRows.add(RowFactory.create(m.model(), m.term(), null, m.status(), null, null, null, null, null, null));
+    }
+    files.parquet("effects", ReportFiles.schema("model:string", "term:string", "axis:string", "status:string",
+        "coefficient:double", "std_error:double", "ci_low:double", "ci_high:double", "p_value:double", "rows:long"), termRows);
     List<Row> pairedRows = new ArrayList<>();
     for (Effects.Paired p : paired) {
       pairedRows.add(RowFactory.create(p.axis(), p.baseline(), p.level(), p.metric(), p.pairs(), p.meanDifference(),
@@ -107,25 +154,33 @@ final class EffectsSection {
         + "trial are not independent, so its intervals are too narrow. Linear on each trial's dead fraction (the seeds "
         + "are the independent replicates): coefficients are in dead-fraction units, and its intervals are the ones to trust.");
     List<List<String>> et = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    List<Double> values = new ArrayList<>();
-    List<Double> errors = new ArrayList<>();
+    Plot coefficients = Plot.forest("effects-linear", "Effect on the trial dead fraction (linear model, " + Math.round(level * 100)
+        + "% CI)", "coefficient (dead-fraction units per unit of the setting)");
     for (Effects.Term t : terms) {
       et.add(List.of(t.model(), t.term(), fmt(t.coefficient()), fmt(t.stdError()), "[" + fmt(t.low()) + ", " + fmt(t.high()) + "]", fmt(t.pValue())));
       if (t.model().startsWith("linear") && !t.term().equals("(intercept)") && Double.isFinite(t.stdError())) {
-        names.add(t.term());
-        values.add(t.coefficient());
-        errors.add(t.high() - t.coefficient());
+        coefficients.row(t.term(), t.coefficient(), t.low(), t.high());
       }
     }
-    if (!names.isEmpty()) {
-      html.img(Charts.dataUri(Charts.bars("Effect on the trial dead fraction (linear model, " + Math.round(level * 100) + "% CI)",
-          "coefficient", names, values, errors)), "effects");
+    if (!coefficients.rows.isEmpty()) {
+      html.chart(coefficients);
+    }
+    for (Missing m : missing) {
+      et.add(List.of(m.model(), m.term(), m.reason(), "", "", ""));
     }
     html.table(List.of("model", "term", "coefficient", "std error", "CI", "p-value"), et);
     html.h3("Paired comparisons");
     html.p("Trials with the same seed and every other setting equal, one at the first level of an axis and one at another: "
         + "the mean of (dead fraction at the level - at the baseline). Tables: paired/.");
+    Plot forest = Plot.forest("paired", "Paired differences in the final dead fraction (" + Math.round(level * 100) + "% CI)",
+        "dead fraction at the level minus at the baseline");
+    for (Effects.Paired p : paired) {
+      forest.row(p.axis() + " " + p.level() + " vs " + p.baseline() + " (" + p.pairs() + " pairs)", p.meanDifference(),
+          orNull(p.low()), orNull(p.high()));
+    }
+    if (!paired.isEmpty()) {
+      html.chart(forest);
+    }
     List<List<String>> pt = new ArrayList<>();
     for (Effects.Paired p : paired) {
       pt.add(List.of(p.axis(), p.baseline(), p.level(), String.valueOf(p.pairs()), fmt(p.meanDifference()),

@@ -1,7 +1,7 @@
 package org.deadrelu.jobs.report;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,10 +15,11 @@ final class LayersSection {
   private LayersSection() {}
 
   /** {@code layers}: the ok trials' rows, null without a layers table; {@code groupOf}: each ok trial's group. */
-  static void write(HtmlPage html, List<LayerRow> layers, Map<String, String> groupOf, List<String> groupBy) {
+  static void write(HtmlPage html, List<LayerRow> layers, Map<String, String> groupOf, List<String> groupBy, double level) {
     html.h2("Dead fraction over training steps");
-    html.p("Hidden neurons dead at each checkpoint (all hidden layers, weighted by width), mean over trials, by "
-        + (groupBy.isEmpty() ? "nothing (all trials)" : String.join(", ", groupBy)) + ".");
+    html.p("Hidden neurons dead at each checkpoint (all hidden layers, weighted by width): the mean over a group's trials, "
+        + "by " + (groupBy.isEmpty() ? "nothing (all trials)" : String.join(", ", groupBy)) + ", with its Student-t "
+        + Math.round(level * 100) + "% band over the trials (the trial is the unit), cut to [0, 1].");
     if (layers == null) {
       return;
     }
@@ -36,50 +37,43 @@ final class LayersSection {
         s[1] += l.width();
       }
     }
-    Map<String, Map<Integer, double[]>> dead = new TreeMap<>();
+    Map<String, Map<Integer, List<Double>>> dead = new TreeMap<>();
     perTrial.forEach((trial, steps) -> steps.forEach((step, s) -> {
       if (s[2] > 0 && groupOf.containsKey(trial)) {
         add(dead, groupOf.get(trial), step, s[0] / s[1]);
       }
     }));
-    html.img(Charts.dataUri(Charts.lines("Dead fraction over steps", "step", "dead fraction", series(dead), false, false)),
-        "dead fraction over steps");
+    Plot overSteps = Plot.lines("dead-over-steps", "Dead fraction over steps", "step", "dead fraction");
+    overSteps.seriesTitle = String.join(", ", groupBy);
+    overSteps.yDomain = new double[] {0, 1};
+    dead.forEach((group, steps) -> steps.forEach((step, values) -> {
+      ConfidenceInterval ci = ConfidenceInterval.of(values.stream().mapToDouble(Double::doubleValue).toArray(), level).clip(0, 1);
+      overSteps.row(SurvivalSection.shortLabel(group), (double) step, ci.mean(), ci.low(), ci.high());
+    }));
+    html.chart(overSteps);
 
     html.h2("Layer gradient norms against depth (vanishing gradients)");
+    html.grid();
     for (boolean init : new boolean[] {true, false}) {
-      Map<String, Map<Integer, double[]>> g = new TreeMap<>();
+      Map<String, Map<Integer, List<Double>>> g = new TreeMap<>();
       for (LayerRow l : layers) {
         if (l.step() == (init ? 0 : last.get(l.trialId())) && groupOf.containsKey(l.trialId())
             && l.weightGradNorm() != null && l.weightGradNorm() > 0) {
           add(g, groupOf.get(l.trialId()), l.layer(), l.weightGradNorm());
         }
       }
-      html.img(Charts.dataUri(Charts.lines("Weight gradient norm by layer " + (init ? "at initialization" : "at the last checkpoint"),
-          "layer (0 = first hidden; the last is the output layer)", "mean weight gradient norm (log)",
-          series(g), false, true)), "gradient norm vs depth");
+      Plot plot = Plot.lines(init ? "gradient-norm-init" : "gradient-norm-end", (init ? "Gradient norm by layer at initialization" : "Gradient norm by layer at the end"), "layer (0 = first hidden; the last is the output layer)",
+          "weight gradient norm (log scale)");
+      plot.seriesTitle = String.join(", ", groupBy);
+      plot.logY = true;
+      g.forEach((group, byLayer) -> byLayer.forEach((layer, values) -> plot.row(SurvivalSection.shortLabel(group),
+          (double) layer, values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), null, null)));
+      html.chart(plot);
     }
+    html.endGrid();
   }
 
-  /** Adds a value to the running sum and count of (group, x). */
-  private static void add(Map<String, Map<Integer, double[]>> m, String group, int x, double v) {
-    double[] s = m.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(x, k -> new double[2]);
-    s[0] += v;
-    s[1]++;
-  }
-
-  /** One series of means per group, x ascending. */
-  private static Map<String, double[][]> series(Map<String, Map<Integer, double[]>> m) {
-    Map<String, double[][]> out = new LinkedHashMap<>();
-    for (var e : m.entrySet()) {
-      double[][] xy = new double[2][e.getValue().size()];
-      int i = 0;
-      for (var p : e.getValue().entrySet()) {
-        xy[0][i] = p.getKey();
-        xy[1][i] = p.getValue()[0] / p.getValue()[1];
-        i++;
-      }
-      out.put(e.getKey(), xy);
-    }
-    return out;
+  private static void add(Map<String, Map<Integer, List<Double>>> m, String group, int x, double v) {
+    m.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(x, k -> new ArrayList<>()).add(v);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,7 +41,13 @@ public final class Report {
   }
 
   public static Result run(ResultTables tables, Options o) throws IOException {
+    return run(tables, o, line -> {});
+  }
+
+  /** {@code progress}: one line as each stage starts, for the console. */
+  public static Result run(ResultTables tables, Options o, Consumer<String> progress) throws IOException {
     String folder = tables.folder();
+    progress.accept("report: reading the trials of " + folder);
     ReportInput in = ReportInput.read(tables, o.where());
     long n = in.selectedRows.size();
     if (n == 0) {
@@ -76,23 +83,26 @@ public final class Report {
     Dataset<Row> okDead = in.selected.where("status = 'ok' AND dead_fraction IS NOT NULL");
 
     ReportFiles files = new ReportFiles(tables.spark(), o.out() == null ? folder : o.out());
+    progress.accept(String.format(Locale.ROOT, "report: %d trials (%s); summarizing %s", n, statusWords(data),
+        data.swept.isEmpty() ? "one configuration" : "over " + String.join(", ", data.swept)));
     SummarySection summary = new SummarySection(data, o.level());
     summary.write(files);
+    progress.accept("report: survival of hidden neurons (reads the neurons table)");
     SurvivalSection survival = new SurvivalSection(in.neuronEnds(groupOf.keySet()), groupOf, o.level());
     survival.write(files);
+    progress.accept("report: effects of the settings (GLMs) and paired comparisons");
     EffectsSection effects = new EffectsSection(data, okDead, okDeadRows, survival.byTrial, o.level(), notes);
     effects.write(files);
-    ImportanceSection importance = new ImportanceSection(data, okDead, notes);
+    progress.accept("report: importance of the settings (random forest)");
+    ImportanceSection importance = new ImportanceSection(data, okDeadRows, notes);
     importance.write(files);
 
+    progress.accept("report: charts and report.html (reads the layers table)");
     ReportInput.Sweep sweep = in.sweep();
     HtmlPage html = new HtmlPage();
     html.h1("deadrelu report: " + sweep.name());
     html.p(sweep.description());
-    Map<String, Long> statuses = new TreeMap<>();
-    for (Row r : data.rows) {
-      statuses.merge(r.getString(status), 1L, Long::sum);
-    }
+    String statuses = statusWords(data);
     html.p(String.format(Locale.ROOT, "%d trials (%s) in %d configurations%s. Swept: %s.", n, statuses, summary.rows.size(),
         o.where() == null ? "" : ", where " + o.where(), data.swept.isEmpty() ? "nothing" : describeLevels(data)));
     html.p("Statistics: means over the seeds of each configuration, over trials with status ok, with Student-t "
@@ -103,8 +113,9 @@ public final class Report {
     }
     summary.worstAndBest(html, data);
     HeatmapSection.write(html, data, ok, axes);
-    LayersSection.write(html, in.layers(groupOfOk.keySet()), groupOfOk, groupBy);
-    survival.html(html);
+    AxesSection.write(html, data, summary, o.level());
+    LayersSection.write(html, in.layers(groupOfOk.keySet()), groupOfOk, groupBy, o.level());
+    survival.html(html, groupBy);
     effects.html(html);
     importance.html(html);
 
@@ -113,13 +124,28 @@ public final class Report {
     html.pre(o.command() == null ? "deadrelu report " + folder : o.command());
     html.p("Trial counts by status: " + statuses + "; trials in the folder: " + in.trialsInFolder + ".");
     summary.counts(html, data);
+    for (var f : html.chartFiles().entrySet()) {
+      files.text("charts/" + f.getKey(), f.getValue());
+    }
     String htmlPath = files.text("report.html", html.render(sweep.name()));
     files.finish();
     return new Result(n, summary.rows.size(), data.swept, groupBy, axes, htmlPath, notes);
   }
 
+  /** Trial counts by status in words, most common first: "10 ok, 2 diverged". */
+  static String statusWords(ReportData data) {
+    int status = data.index("status");
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row r : data.rows) {
+      counts.merge(String.valueOf(r.getString(status)), 1L, Long::sum);
+    }
+    return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** Swept settings, less those another swept setting determines (alpha by activation): they would only repeat it. */
   static List<String> defaultGroups(ReportData data) {
-    List<String> axes = data.modelAxes();
+    List<String> axes = Dependence.independent(data, data.modelAxes());
     long groups = 1;
     for (String a : axes) {
       groups *= data.levels.get(a).size();
@@ -139,7 +165,7 @@ public final class Report {
     if (data.swept.contains("init_bias") && data.swept.contains("l2")) {
       return List.of("init_bias", "l2");
     }
-    List<String> cand = new ArrayList<>(data.modelAxes());
+    List<String> cand = new ArrayList<>(Dependence.independent(data, data.modelAxes()));
     if (cand.size() > 2) {
       cand.remove("activation"); // it has its own panels
     }

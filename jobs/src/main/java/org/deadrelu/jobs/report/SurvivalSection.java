@@ -20,30 +20,36 @@ final class SurvivalSection {
   /** A trial's hidden neurons at its last checkpoint and how many of them had died. */
   record TrialDeaths(long died, long neurons) {}
 
+  /** The bootstrap's seed: a report of the same tables has the same intervals. */
+  static final long SEED = 20240601L;
+
   /** Empty when there is no neurons table. */
   final Map<String, List<KaplanMeier.Point>> curves = new TreeMap<>();
   /** Per trial; empty when there is no neurons table. */
   final Map<String, TrialDeaths> byTrial = new HashMap<>();
   private final boolean present;
+  private final double level;
 
   /** {@code ends}: null without a neurons table; {@code groupOf}: the group of each trial to include. */
   SurvivalSection(List<NeuronEnd> ends, Map<String, String> groupOf, double level) {
     present = ends != null;
+    this.level = level;
     if (!present) {
       return;
     }
-    Map<String, List<KaplanMeier.Count>> counts = new TreeMap<>();
+    // group -> trial -> counts: the bootstrap resamples a group's trials
+    Map<String, Map<String, List<KaplanMeier.Count>>> counts = new TreeMap<>();
     for (NeuronEnd e : ends) {
       String group = groupOf.get(e.trialId());
       if (group == null) {
         continue;
       }
-      counts.computeIfAbsent(group, g -> new ArrayList<>())
+      counts.computeIfAbsent(group, g -> new TreeMap<>()).computeIfAbsent(e.trialId(), t -> new ArrayList<>())
           .add(new KaplanMeier.Count(e.time(), e.died() ? e.neurons() : 0, e.died() ? 0 : e.neurons()));
       byTrial.merge(e.trialId(), new TrialDeaths(e.died() ? e.neurons() : 0, e.neurons()),
           (a, b) -> new TrialDeaths(a.died() + b.died(), a.neurons() + b.neurons()));
     }
-    counts.forEach((group, c) -> curves.put(group, KaplanMeier.estimate(c, level)));
+    counts.forEach((group, c) -> curves.put(group, KaplanMeier.clustered(c, level, KaplanMeier.REPLICATES, SEED)));
   }
 
   void write(ReportFiles files) {
@@ -61,36 +67,46 @@ final class SurvivalSection {
         "censored:long", "survival:double", "std_error:double", "ci_low:double", "ci_high:double"), rows);
   }
 
-  void html(HtmlPage html) {
+  void html(HtmlPage html, List<String> groupBy) {
     html.h2("Survival of hidden neurons (Kaplan-Meier)");
     html.p("Share of hidden neurons still alive after each step: a neuron's lifetime ends at its death_step (the first "
-        + "checkpoint from which it stays dead); neurons alive at the end are censored at their trial's last checkpoint. "
-        + "Tables: survival/.");
+        + "checkpoint from which it stays dead); neurons alive at the end are censored at their trial's last checkpoint (marked +). "
+        + "The neurons of a trial are not independent (they share its weights and data and often die together), so the "
+        + Math.round(level * 100) + "% band is a cluster bootstrap over trials: " + KaplanMeier.REPLICATES + " resamples of the "
+        + "group's trials with replacement, the curve recomputed on each, percentile bounds (fixed seed). Greenwood's formula "
+        + "would count every neuron as a subject and make the band far too narrow. With few trials in a group (the seeds of "
+        + "one configuration) the bootstrap band is itself rough. Tables: survival/.");
     if (curves.isEmpty()) {
       html.p("No neurons table.");
       return;
     }
-    Map<String, double[][]> s = new LinkedHashMap<>();
+    Plot plot = Plot.steps("survival", "Survival of hidden neurons", "step", "share of hidden neurons alive");
+    plot.seriesTitle = String.join(", ", groupBy);
+    plot.yDomain = new double[] {0, 1};
     List<List<String>> med = new ArrayList<>();
     for (var e : curves.entrySet()) {
       List<KaplanMeier.Point> pts = e.getValue();
-      double[][] xy = new double[2][pts.size() + 1];
-      xy[0][0] = 0;
-      xy[1][0] = 1;
+      String name = shortLabel(e.getKey());
+      if (pts.get(0).time() > 0) {
+        plot.row(name, 0L, 1.0, 1.0, 1.0, 0L);
+      }
       String median = "not reached";
-      for (int i = 0; i < pts.size(); i++) {
-        xy[0][i + 1] = pts.get(i).time();
-        xy[1][i + 1] = pts.get(i).survival();
-        if (median.equals("not reached") && pts.get(i).survival() <= 0.5) {
-          median = String.valueOf(pts.get(i).time());
+      for (KaplanMeier.Point p : pts) {
+        plot.row(name, p.time(), p.survival(), p.low(), p.high(), p.censored());
+        if (median.equals("not reached") && p.survival() <= 0.5) {
+          median = String.valueOf(p.time());
         }
       }
-      s.put(e.getKey(), xy);
       KaplanMeier.Point lastP = pts.get(pts.size() - 1);
       med.add(List.of(e.getKey(), String.valueOf(pts.get(0).atRisk()), fmt(lastP.survival())
           + " [" + fmt(lastP.low()) + ", " + fmt(lastP.high()) + "]", median));
     }
-    html.img(Charts.dataUri(Charts.lines("Kaplan-Meier survival of hidden neurons", "step", "share alive", s, true, false)), "survival curves");
+    html.chart(plot);
     html.table(List.of("group", "neurons", "survival at the end [CI]", "median lifetime (step)"), med);
+  }
+
+  /** "activation=relu, lr=0.05" as "relu, 0.05": the chart's title says what the values are of. */
+  static String shortLabel(String group) {
+    return group.replaceAll("(^|, )[^=,]+=", "$1");
   }
 }

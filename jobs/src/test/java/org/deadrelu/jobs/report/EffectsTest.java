@@ -93,6 +93,64 @@ class EffectsTest {
         "dead_fraction", "neurons", 0.95);
     assertFalse(terms.isEmpty());
     assertTrue(terms.stream().noneMatch(Effects.Term::converged), terms.toString());
+    // the reason: at opt = b no event, so opt's estimate is minus infinity; x1 and the intercept are finite
+    assertEquals(List.of("opt=b (vs a)"), Effects.separated(Effects.design(data, t, data.modelAxes()), "dead_fraction", "neurons"));
+  }
+
+  /** Overlapping outcomes: no term is separated, and the report fits the model. */
+  @Test
+  void noSeparationWhereOutcomesOverlap() {
+    Random rnd = new Random(6);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(RowFactory.create("t" + i, "c" + i, (long) i, "ok", "blobs", (double) (i % 4), 0.0, i % 2 == 0 ? "a" : "b",
+          "linear", (5 + rnd.nextInt(40)) / 100.0, 100L));
+    }
+    Dataset<Row> t = frame(rows);
+    ReportData data = new ReportData(t);
+    assertEquals(List.of(), Effects.separated(Effects.design(data, t, data.modelAxes()), "dead_fraction", "neurons"));
+  }
+
+  /**
+   * The report's effects section on quickstart's outcome (no Leaky ReLU neuron dies, alpha null
+   * exactly for ReLU): the binomial model prints no numbers, says which estimates do not exist and
+   * why; alpha has no estimate in either model; the linear model's numbers are there.
+   */
+  @Test
+  void theSectionPrintsNoNumbersForEstimatesThatDoNotExist() {
+    List<Row> rows = new ArrayList<>();
+    java.util.Map<String, SurvivalSection.TrialDeaths> deaths = new java.util.HashMap<>();
+    String[] columns = {"trial_id:string", "config_id:string", "seed:long", "status:string", "data_source:string",
+        "activation:string", "alpha:double", "lr:double", "warming_schedule:string", "dead_fraction:double"};
+    int id = 0;
+    for (String act : List.of("relu", "leaky_relu")) {
+      for (double lr : new double[] {0.05, 1.0}) {
+        for (long seed = 0; seed < 3; seed++) {
+          long died = act.equals("relu") ? (lr == 1.0 ? 30 + 5 * seed : 2 + seed) : 0;
+          rows.add(RowFactory.create("t" + id, act + lr, seed, "ok", "spirals", act, act.equals("relu") ? null : 0.1, lr,
+              "linear", died / 64.0));
+          deaths.put("t" + id, new SurvivalSection.TrialDeaths(died, 64));
+          id++;
+        }
+      }
+    }
+    Dataset<Row> t = SparkTestSession.get().createDataFrame(rows, ReportFiles.schema(columns));
+    ReportData data = new ReportData(t);
+    List<String> notes = new ArrayList<>();
+    EffectsSection s = new EffectsSection(data, t, data.rows, deaths, 0.95, notes);
+    assertTrue(s.terms.stream().noneMatch(x -> x.model().startsWith("binomial")), s.terms.toString());
+    assertTrue(s.terms.stream().anyMatch(x -> x.model().startsWith("linear") && x.term().equals("lr")), s.terms.toString());
+    List<String> separated = s.missing.stream().filter(m -> m.status().equals("separated")).map(EffectsSection.Missing::term).toList();
+    assertEquals(List.of("activation=relu (vs leaky_relu)", "(intercept)"), separated);
+    assertTrue(s.missing.stream().anyMatch(m -> m.term().equals("alpha") && m.status().equals("aliased")), s.missing.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.contains("estimates do not exist") && n.contains("no neuron died in any trial with "
+        + "activation=leaky_relu")), notes.toString());
+    HtmlPage html = new HtmlPage();
+    s.html(html);
+    String page = html.render("x");
+    String binomialRows = page.lines().filter(l -> l.contains("<td>binomial")).reduce("", String::concat);
+    assertFalse(binomialRows.matches(".*<td>-?[0-9][0-9.e+-]*</td>.*"), "no numbers in the binomial rows: " + binomialRows);
+    assertTrue(binomialRows.contains("no estimate: infinite"), binomialRows);
   }
 
   /**
