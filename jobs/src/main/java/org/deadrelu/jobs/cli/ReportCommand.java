@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", description = "Write summary/, summary.csv, summary_layers/, survival/, effects/, paired/, importance/ and a self-contained report.html next to a sweep's tables.")
+@Command(name = "report", description = "Write summary/, summary.csv, summary_layers/, survival/, effects/, paired/, importance/, a self-contained report.html and its charts/ (SVG, CSV, Vega-Lite) next to a sweep's tables.")
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     for (String n : r.notes()) {
       pw.println("note: " + n);
     }
-    pw.println("wrote " + r.html() + " and summary/, summary.csv, summary_layers/, survival/, effects/, paired/, importance/");
+    pw.println("wrote " + r.html() + " and charts/, summary/, summary.csv, summary_layers/, survival/, effects/, paired/, importance/");
     pw.flush();
     return 0;
   }

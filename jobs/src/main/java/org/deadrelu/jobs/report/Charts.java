@@ -98,6 +98,9 @@ final class Charts {
     style(c.getStyler());
     c.getStyler().setXAxisLogarithmic(p.logX);
     c.getStyler().setYAxisLogarithmic(p.logY);
+    // a log axis labelled at decades only leaves a narrow range with one label or none
+    c.getStyler().setXAxisLogarithmicDecadeOnly(false);
+    c.getStyler().setYAxisLogarithmicDecadeOnly(false);
     c.getStyler().setMarkerSize(p.kind == Plot.Kind.STEPS ? 0 : 6);
     c.getStyler().setLegendVisible(p.series().size() > 1 || !p.seriesTitle.isEmpty());
     if (p.yDomain != null) {
