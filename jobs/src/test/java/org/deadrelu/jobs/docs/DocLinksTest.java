@@ -64,7 +64,7 @@ class DocLinksTest {
         "[fine](other.md#a-section) [fine too](#page) ![image](other.md) [web](https://example.org/x.md)",
         "[gone](missing.md)",
         "[no such anchor](other.md#nowhere)",
-        "[outside](../../shared/NOTES.md)",
+        "[outside](../../elsewhere/NOTES.md)",
         "`[in code](not-checked.md)`",
         "```",
         "[in a fence](not-checked-either.md)",
