@@ -33,6 +33,11 @@ enum RefConfig {
   B("b", DataSourceKind.DIGITS, 0, List.of(128), HeadKind.SOFTMAX, 128, 0.05),
   /** A tiny network, 8-32-1, MSE, batch 64: per-op overhead dominates. */
   C("c", DataSourceKind.TEACHER, 8, List.of(32), HeadKind.LINEAR, 64, 0.01),
+  /**
+   * The slowly-changing regression's learner, 20-5-1, MSE, batch 1: online learning, a step per
+   * example, where the per-step overhead is everything (its data here: 20 teacher features).
+   */
+  D("d", DataSourceKind.TEACHER, 20, List.of(5), HeadKind.LINEAR, 1, 0.01),
   /** A small classifier, 2-32-32-2 softmax on two spirals, batch 32: the shape of a typical sweep's trials. */
   E("e", DataSourceKind.SPIRALS, 2, List.of(32, 32), HeadKind.SOFTMAX, 32, 0.05);
 
@@ -64,7 +69,7 @@ enum RefConfig {
         return c;
       }
     }
-    throw new IllegalArgumentException("unknown configuration '" + id + "' (a, b, c or e)");
+    throw new IllegalArgumentException("unknown configuration '" + id + "' (a, b, c, d or e)");
   }
 
   /** The trial with seed {@code seed}: plain SGD, ReLU, no weight decay, He-normal weights, zero biases. */

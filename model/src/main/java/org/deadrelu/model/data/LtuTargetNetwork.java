@@ -20,6 +20,9 @@ public final class LtuTargetNetwork {
   private final int[] v;
   private final int c;
   private final double[] tau;
+  /** Per hidden unit, the inputs whose weight is +1 and those whose weight is -1, as bit masks (m <= 64). */
+  private final long[] plus;
+  private final long[] minus;
 
   /**
    * @param w input weights per hidden unit, each +1 or -1
@@ -50,6 +53,17 @@ public final class LtuTargetNetwork {
       tau[i] = beta * (m + 1) - s;
     }
     sign(c);
+    this.plus = new long[w.length];
+    this.minus = new long[w.length];
+    for (int i = 0; i < w.length && m <= Long.SIZE; i++) {
+      for (int j = 0; j < m; j++) {
+        if (w[i][j] == 1) {
+          plus[i] |= 1L << j;
+        } else {
+          minus[i] |= 1L << j;
+        }
+      }
+    }
     this.b = b.clone();
     this.v = v.clone();
     this.c = c;
@@ -85,8 +99,40 @@ public final class LtuTargetNetwork {
     return tau.clone();
   }
 
-  /** The target: sum_i v_i [w_i . x + b_i > tau_i] + c. */
+  /**
+   * The target: sum_i v_i [w_i . x + b_i > tau_i] + c. For an input of bits (every entry 0 or 1, as
+   * the stream's are) w_i . x is counted in two popcounts, since online training asks for a target
+   * at every step of every network.
+   */
   public double output(double[] x) {
+    long bits = 0;
+    if (x.length <= Long.SIZE) {
+      for (int j = 0; j < x.length; j++) {
+        if (x[j] == 1) {
+          bits |= 1L << j;
+        } else if (x[j] != 0) {
+          return outputByDefinition(x);
+        }
+      }
+      if (x.length == inputs()) {
+        return outputOfBits(bits);
+      }
+    }
+    return outputByDefinition(x);
+  }
+
+  /** The target of the input whose bit j is x_j. */
+  double outputOfBits(long bits) {
+    double out = c;
+    for (int i = 0; i < w.length; i++) {
+      int pre = b[i] + Long.bitCount(bits & plus[i]) - Long.bitCount(bits & minus[i]);
+      out += pre > tau[i] ? v[i] : 0;
+    }
+    return out;
+  }
+
+  /** The target by the sums as written. */
+  double outputByDefinition(double[] x) {
     double out = c;
     for (int i = 0; i < w.length; i++) {
       double pre = b[i];

@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * matrix products. For whole, row-major float or double arrays it calls the BLAS that ND4J itself
  * runs on (OpenBLAS, through the same JavaCPP bindings) once per slice, on the arrays' native
  * buffers; ND4J's batched {@code Mmul} op gives identical results but is slower on the population's
- * small shapes, its fixed cost per slice being the difference (docs/design.md). Anything else goes
+ * small shapes, its fixed cost per slice being the difference (docs/design.md). Slices too small for
+ * even a BLAS call to pay are multiplied in plain loops ({@link SmallGemm}). Anything else goes
  * through {@code Mmul}.
  */
 public final class BatchedGemm {
@@ -40,6 +41,10 @@ public final class BatchedGemm {
     }
     if (!direct(a, b, c)) {
       Nd4j.exec(new Mmul(a, b, c, alpha, beta, TRANSPOSES[transA ? 1 : 0][transB ? 1 : 0]));
+      return;
+    }
+    if (SmallGemm.suits(m, n, k)) {
+      SmallGemm.gemm(a, transA, b, transB, c, alpha, beta);
       return;
     }
     int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;

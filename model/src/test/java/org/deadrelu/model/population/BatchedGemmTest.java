@@ -92,6 +92,52 @@ class BatchedGemmTest {
   }
 
   @Test
+  void slicesAboveTheLoopsLimitGoThroughBlasAndMatchTheDefinition() {
+    // 9 x 12 x 16 multiply-adds per slice: above SmallGemm's limit, so every layout runs BLAS gemm
+    org.junit.jupiter.api.Assertions.assertFalse(SmallGemm.suits(9, 12, 16));
+    org.junit.jupiter.api.Assertions.assertTrue(SmallGemm.suits(9, 4, 6));
+    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          check(t, ta, tb, false, 9, 12, 16);
+          check(t, ta, tb, false, 1, 40, 30);
+          check(t, ta, tb, false, 40, 1, 30);
+        }
+      }
+    }
+  }
+
+  @Test
+  void withBetaZeroTheOutputsOldValuesAreNeverRead() {
+    // BLAS ignores C when beta is 0; so must the loops, or a NaN left in a buffer would spread
+    for (int[] mnk : new int[][] {{2, 3, 4}, {9, 12, 16}}) {
+      SplittableRandom rng = new SplittableRandom(11);
+      INDArray a = random(DataType.FLOAT, rng, 3, mnk[0], mnk[2]);
+      INDArray b = random(DataType.FLOAT, rng, 3, mnk[2], mnk[1]);
+      INDArray c = Nd4j.valueArrayOf(new long[] {3, mnk[0], mnk[1]}, Float.NaN, DataType.FLOAT);
+      BatchedGemm.gemm(a, false, b, false, c, 1.0, 0.0);
+      org.junit.jupiter.api.Assertions.assertFalse(c.isNaN().any(), "NaN from the old output, " + java.util.Arrays.toString(mnk));
+    }
+  }
+
+  @Test
+  void aSlicesResultDoesNotDependOnItsNeighbours() {
+    // the same slice alone and amid 63 others gives the same bits (the loops and BLAS alike)
+    for (int[] mnk : new int[][] {{1, 5, 20}, {9, 12, 16}}) {
+      SplittableRandom rng = new SplittableRandom(5);
+      INDArray a = random(DataType.FLOAT, rng, 64, mnk[0], mnk[2]);
+      INDArray b = random(DataType.FLOAT, rng, 64, mnk[2], mnk[1]);
+      INDArray c = Nd4j.create(DataType.FLOAT, 64, mnk[0], mnk[1]);
+      BatchedGemm.gemm(a, false, b, false, c, 1.0, 0.0);
+      INDArray a1 = a.get(NDArrayIndex.interval(37, 38), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+      INDArray b1 = b.get(NDArrayIndex.interval(37, 38), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+      INDArray c1 = Nd4j.create(DataType.FLOAT, 1, mnk[0], mnk[1]);
+      BatchedGemm.gemm(a1, false, b1, false, c1, 1.0, 0.0);
+      assertEquals(c1, c.get(NDArrayIndex.interval(37, 38), NDArrayIndex.all(), NDArrayIndex.all()));
+    }
+  }
+
+  @Test
   void vectorResultsMatchTheDefinition() {
     // m = 1 (ones^T dz: a bias gradient), n = 1 (a one-output layer), both; BLAS runs them as gemv
     int[][] shapes = {{1, 7, 9}, {9, 1, 7}, {1, 1, 7}, {8, 1, 1}};
