@@ -52,6 +52,16 @@ public record Claim(
    */
   public record Compare(String axis, String baseline, List<String> levels, Direction expect) {}
 
-  /** The metric's mean is claimed to be within {@code margin} of {@code target}. */
-  public record Estimate(double target, double margin) {}
+  /**
+   * The metric's mean is claimed to be within {@code margin} of {@code target} (margin set, expect
+   * null), or above or below it (expect set, margin null: "late error exceeds early error" is a
+   * difference claimed above 0).
+   */
+  public record Estimate(double target, Double margin, Direction expect) {
+    public Estimate {
+      if ((margin == null) == (expect == null)) {
+        throw new IllegalArgumentException("an estimate has a margin or an expected direction, not both or neither");
+      }
+    }
+  }
 }

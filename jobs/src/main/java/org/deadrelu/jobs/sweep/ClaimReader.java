@@ -26,7 +26,7 @@ final class ClaimReader {
   static final List<String> KEYS = List.of("name", "statement", "metric", "from", "kind", "where", "over", "by",
       "compare", "estimate", "bound", "diverged_as", "published");
   private static final List<String> COMPARE_KEYS = List.of("axis", "baseline", "levels", "expect");
-  private static final List<String> ESTIMATE_KEYS = List.of("target", "margin");
+  private static final List<String> ESTIMATE_KEYS = List.of("target", "margin", "expect");
   private static final List<String> PUBLISHED_KEYS = List.of("source", "values");
   private static final List<String> BOUNDS = List.of("born_dead");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -155,11 +155,23 @@ final class ClaimReader {
     }
     Double target = e.containsKey("target") ? number(e.get("target").value(), field + ".target") : null;
     Double margin = e.containsKey("margin") ? number(e.get("margin").value(), field + ".margin") : null;
-    if (target == null || margin == null || margin <= 0) {
-      problems.at(node, field, "needs target: and margin: > 0 (the claim: the mean is within margin of target)");
+    Direction expect = null;
+    String x = text(e, "expect", field, false);
+    if (x != null) {
+      try {
+        expect = Direction.valueOf(x.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException ex) {
+        problems.at(e.get("expect").value(), field + ".expect", "must be increase (the mean is above target) or"
+            + " decrease (below it), got " + x);
+        return null;
+      }
+    }
+    if (target == null || (margin == null) == (expect == null) || (margin != null && margin <= 0)) {
+      problems.at(node, field, "needs target: and either margin: > 0 (the claim: the mean is within margin of"
+          + " target) or expect: increase or decrease (the mean is above or below target)");
       return null;
     }
-    return new Claim.Estimate(target, margin);
+    return new Claim.Estimate(target, margin, expect);
   }
 
   /** A level as written; numbers are matched by value when the claim is evaluated (0 is 0.0). */

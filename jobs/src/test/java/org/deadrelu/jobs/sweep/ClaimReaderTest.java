@@ -65,4 +65,41 @@ class ClaimReaderTest {
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("c.yaml:11:5: claims[0].colour: unknown key 'colour'")), lines.toString());
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("c.yaml:16:11: claims[1].over: must be finished")), lines.toString());
   }
+
+  @Test
+  void anEstimateIsWithinAMarginOrOnOneSideOfItsTarget() {
+    SweepSpec s = SweepLoader.load("c.yaml", SWEEP + """
+        claims:
+          - name: about-half
+            statement: About half.
+            metric: dead_fraction
+            kind: proportion
+            estimate: {target: 0.5, margin: 0.1}
+          - name: grows
+            statement: Above zero.
+            metric: dead_fraction
+            kind: continuous
+            estimate: {target: 0, expect: increase}
+        """);
+    assertEquals(new Claim.Estimate(0.5, 0.1, null), s.claims().get(0).estimate());
+    assertEquals(new Claim.Estimate(0.0, null, Direction.INCREASE), s.claims().get(1).estimate());
+    SweepValidationException e = assertThrows(SweepValidationException.class, () -> SweepLoader.load("c.yaml", SWEEP + """
+        claims:
+          - name: both
+            statement: x
+            metric: m
+            kind: continuous
+            estimate: {target: 0, margin: 0.1, expect: increase}
+          - name: sideways
+            statement: y
+            metric: m
+            kind: continuous
+            estimate: {target: 0, expect: sideways}
+        """));
+    List<String> lines = e.getMessage().lines().toList();
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("c.yaml:9:15: claims[0].estimate: needs target: and either"
+        + " margin: > 0")), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("c.yaml:14:35: claims[1].estimate.expect: must be increase (the"
+        + " mean is above target) or decrease")), lines.toString());
+  }
 }
