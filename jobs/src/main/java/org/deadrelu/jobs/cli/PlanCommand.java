@@ -45,6 +45,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("sweep %s: %d trials in %d shards (%d configurations x seeds)%n", sweep.name(),
         trials.size(), plan.shards().size(), trials.stream().map(TrialConfig::configId).distinct().count());
+    sweep.notes().forEach(n -> out.println("note: " + n));
     if (!plan.shards().isEmpty()) {
       out.printf("shard sizes: largest %d, smallest %d trials%n",
           plan.shards().stream().mapToInt(s -> s.trials().size()).max().getAsInt(),

@@ -29,6 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s: valid, sweep '%s', %d trials%n", file.path, sweep.name(), trials.size());
+    sweep.notes().forEach(n -> out.println("note: " + n));
     out.flush();
     return 0;
   }

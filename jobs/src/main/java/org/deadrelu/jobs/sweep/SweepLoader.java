@@ -39,8 +39,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * is read as data only: no YAML tag can construct an object, aliases and size are bounded.
  *
  * <p>Checks run in passes (YAML, then every key and value, then the plan's size, then the rules
- * between settings on every combination); each pass reports all it finds, a later pass runs only
- * when the earlier ones found nothing, since it needs their results.
+ * between settings on every combination, then that every axis applies to some trial); each pass
+ * reports all it finds, a later pass runs only when the earlier ones found nothing, since it needs
+ * their results.
  */
 public final class SweepLoader {
 
@@ -140,10 +141,13 @@ public final class SweepLoader {
     List<ExpansionLevel> levels = ExpansionOrder.of(registry, grid, random, problems);
     problems.throwIfAny();
 
-    SweepSpec spec = new SweepSpec(registry, name, description, sections.base(), levels, seeds, maxTrials, claims);
+    SweepSpec spec = new SweepSpec(registry, problems.file(), name, description, sections.base(), levels, seeds,
+        maxTrials, claims);
     checkSize(spec, top, root);
     problems.throwIfAny();
     spec.checkCombinations(problems);
+    problems.throwIfAny();
+    spec.checkAxesApply(problems);
     problems.throwIfAny();
     return spec;
   }

@@ -3,13 +3,16 @@ package org.deadrelu.jobs.sweep;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.deadrelu.jobs.sweep.expansion.AxisSpec;
 import org.deadrelu.jobs.sweep.expansion.ExpansionLevel;
 import org.deadrelu.jobs.sweep.expansion.ExpansionSize;
 import org.deadrelu.jobs.sweep.expansion.ExpansionWalker;
+import org.deadrelu.jobs.sweep.expansion.RandomAxis;
 import org.deadrelu.jobs.sweep.expansion.RandomSpec;
 import org.deadrelu.jobs.sweep.expansion.Seeds;
 import org.deadrelu.jobs.sweep.rules.CombinationRules;
@@ -18,7 +21,12 @@ import org.deadrelu.jobs.sweep.rules.SettingValue;
 import org.deadrelu.jobs.sweep.rules.SweepKey;
 import org.deadrelu.jobs.sweep.rules.TrialResolver;
 import org.deadrelu.jobs.sweep.yaml.Problems;
+import org.deadrelu.jobs.sweep.yaml.SweepNote;
+import org.deadrelu.model.config.Applicability;
+import org.deadrelu.model.config.Setting;
+import org.deadrelu.model.config.SettingValues;
 import org.deadrelu.model.config.TrialConfig;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * A validated sweep: its fixed settings, the grid and random axes, the seeds, and the rule that
@@ -29,11 +37,12 @@ import org.deadrelu.model.config.TrialConfig;
  * inside the axes its {@code when} reads), then the random points, then the seeds, innermost.
  * Trials equal to an earlier one (same {@link TrialConfig#trialId()}) are dropped, which is how
  * {@code activation: [relu, leaky_relu]} crossed with an unconditional alpha axis collapses: relu
- * has no alpha.
+ * has no alpha ({@link #notes()} says so).
  */
 public final class SweepSpec {
 
   private final SettingRegistry registry;
+  private final String file;
   private final String name;
   private final String description;
   private final Map<SweepKey, SettingValue> base;
@@ -44,9 +53,10 @@ public final class SweepSpec {
   private final ExpansionWalker walker;
   private Long plannedTrialCount;
 
-  SweepSpec(SettingRegistry registry, String name, String description, Map<SweepKey, SettingValue> base,
+  SweepSpec(SettingRegistry registry, String file, String name, String description, Map<SweepKey, SettingValue> base,
       List<ExpansionLevel> levels, Seeds seeds, int maxTrials, List<Claim> claims) {
     this.registry = registry;
+    this.file = file;
     this.name = name;
     this.description = description;
     this.base = Map.copyOf(base);
@@ -131,6 +141,179 @@ public final class SweepSpec {
       CombinationRules.check(registry, given, problems);
       return true;
     });
+  }
+
+  /**
+   * Reports each axis that applies to no trial: a conditional axis whose {@code when} matches none,
+   * or an axis of a setting that means nothing for every trial (alpha where every activation is
+   * relu). Its values would all be dropped, so it changes nothing and is surely a mistake.
+   */
+  void checkAxesApply(Problems problems) {
+    for (int level = 0; level < levels.size(); level++) {
+      if (levels.get(level) instanceof AxisSpec axis) {
+        checkApplies(level, axis.setting(), axis.node(), axis.field(), axis.conditional(), problems);
+      } else {
+        for (RandomAxis axis : ((RandomSpec) levels.get(level)).axes()) {
+          checkApplies(level, axis.setting(), axis.node(), axis.field(), false, problems);
+        }
+      }
+    }
+  }
+
+  private void checkApplies(int level, SweepKey key, Node node, String field, boolean conditional, Problems problems) {
+    Applicability<?> only = key.direct() ? key.setting().applicability() : null;
+    if (only == null && !conditional) {
+      return;
+    }
+    // only what decides where the axis applies is iterated: the walk stops at the first trial it applies to
+    Setting<?> on = only == null ? null : only.on();
+    Set<SweepKey> wanted = on == null ? Set.of() : registry.influences(registry.inSection(on.section(), on.key()));
+    boolean[] matched = {false};
+    boolean[] applies = {false};
+    Set<String> onValues = new LinkedHashSet<>();
+    walker.walkChoices(wanted, (given, choices) -> {
+      if (choices[level] == ExpansionWalker.NOT_APPLIED) {
+        return true;
+      }
+      matched[0] = true;
+      if (only == null) {
+        applies[0] = true;
+        return false;
+      }
+      SettingValues values = TrialResolver.resolve(registry.catalog(), given).resolve();
+      applies[0] = key.setting().appliesIn(values);
+      onValues.add(on.textOf(values.get(on)));
+      return !applies[0];
+    });
+    if (!matched[0]) {
+      problems.at(node, field, "its when: matches no trial of this sweep, so the axis changes nothing;"
+          + " remove it, or correct the condition");
+    } else if (!applies[0]) {
+      problems.at(node, field, key.path() + " applies only " + only.inWords() + "; no trial of this sweep has that"
+          + " (its trials have " + on.path() + " " + String.join(" or ", onValues) + "), so the axis changes nothing;"
+          + " remove it, or set " + on.path() + " to a value it applies to");
+    }
+  }
+
+  /**
+   * Notes on the axes, and the random block, whose values give fewer distinct configurations than
+   * they list where they cross the other axes: alpha crossed with relu, which has no alpha; width
+   * crossed with depth 0. Not an error (trials that come out the same run once), but the sweep is
+   * then smaller than its file suggests. Walks every combination, as {@link #expand()} does.
+   */
+  public List<SweepNote> notes() {
+    Tally[] tallies = new Tally[levels.size()];
+    for (int level = 0; level < levels.size(); level++) {
+      // a single value cannot collapse
+      tallies[level] = levels.get(level).size() > 1 ? new Tally(level) : null;
+    }
+    walker.walkChoices(Set.copyOf(registry.all()), (given, choices) -> {
+      TrialConfig.Builder b = TrialResolver.resolve(registry.catalog(), given);
+      String config = b.build().configId();
+      SettingValues values = b.resolve();
+      for (Tally t : tallies) {
+        if (t != null && choices[t.level] >= 0) {
+          t.add(choices, config, values);
+        }
+      }
+      return true;
+    });
+    List<SweepNote> notes = new ArrayList<>();
+    for (Tally t : tallies) {
+      if (t != null) {
+        t.note().ifPresent(notes::add);
+      }
+    }
+    return notes;
+  }
+
+  /**
+   * One level's values in each combination of the other levels (a place), and the configurations
+   * they gave there: fewer configurations than values is a collapse.
+   */
+  private final class Tally {
+    private final int level;
+    private final Map<List<Integer>, Place> places = new LinkedHashMap<>();
+
+    Tally(int level) {
+      this.level = level;
+    }
+
+    void add(int[] choices, String config, SettingValues values) {
+      List<Integer> others = new ArrayList<>(choices.length);
+      for (int i = 0; i < choices.length; i++) {
+        others.add(i == level ? 0 : choices[i]); // the level's own choice is what varies within a place
+      }
+      Place place = places.computeIfAbsent(others, Place::new);
+      place.values.add(choices[level]);
+      place.configs.add(config);
+      place.applies |= levels.get(level) instanceof AxisSpec axis && axis.setting().direct()
+          && axis.setting().setting().appliesIn(values);
+    }
+
+    Optional<SweepNote> note() {
+      List<Place> collapsed = places.values().stream().filter(p -> p.configs.size() < p.values.size()).toList();
+      if (collapsed.isEmpty()) {
+        return Optional.empty();
+      }
+      int fewest = collapsed.stream().mapToInt(p -> p.configs.size()).min().getAsInt();
+      int most = collapsed.stream().mapToInt(p -> p.configs.size()).max().getAsInt();
+      String distinct = (fewest == most ? "" + fewest : fewest + " to " + most) + " distinct configuration"
+          + (most == 1 ? "" : "s");
+      StringBuilder m = new StringBuilder();
+      if (levels.get(level) instanceof AxisSpec axis) {
+        m.append("lists ").append(axis.size()).append(" values, but they give ").append(distinct);
+        where(m, collapsed.get(0), "other axes");
+        Applicability<?> only = axis.setting().direct() ? axis.setting().setting().applicability() : null;
+        if (only != null && collapsed.stream().noneMatch(p -> p.applies)) {
+          m.append(", since ").append(axis.setting().path()).append(" applies only ").append(only.inWords());
+        }
+        m.append("; trials that come out the same run once");
+        return Optional.of(SweepNote.at(file, axis.node(), axis.field(), m.toString()));
+      }
+      RandomSpec random = (RandomSpec) levels.get(level);
+      m.append("draws ").append(random.size()).append(" samples, but they give ").append(distinct);
+      where(m, collapsed.get(0), "grid axes");
+      m.append("; trials that come out the same run once");
+      return Optional.of(SweepNote.at(file, random.node(), "random", m.toString()));
+    }
+
+    /** " in 2 of the 4 combinations of the other axes (the first: model.activation=relu)". */
+    private void where(StringBuilder m, Place first, String others) {
+      if (places.size() == 1) {
+        return;
+      }
+      long collapsed = places.values().stream().filter(p -> p.configs.size() < p.values.size()).count();
+      m.append(" in ").append(collapsed).append(" of the ").append(places.size()).append(" combinations of the ")
+          .append(others);
+      List<String> chosen = new ArrayList<>();
+      for (int i = 0; i < levels.size(); i++) {
+        int choice = first.others.get(i);
+        if (i == level || choice < 0) {
+          continue;
+        }
+        if (levels.get(i) instanceof AxisSpec axis) {
+          chosen.add(axis.setting().path() + "=" + axis.setting().textOf(axis.values().get(choice).value()));
+        } else {
+          chosen.add("random sample " + (choice + 1));
+        }
+      }
+      if (!chosen.isEmpty()) {
+        m.append(" (the first: ").append(String.join(", ", chosen)).append(')');
+      }
+    }
+  }
+
+  /** One combination of the other levels: the values a level took there and the configurations they gave. */
+  private static final class Place {
+    private final List<Integer> others;
+    private final Set<Integer> values = new HashSet<>();
+    private final Set<String> configs = new HashSet<>();
+    private boolean applies;
+
+    Place(List<Integer> others) {
+      this.others = others;
+    }
   }
 
   private void forEachTrial(java.util.function.Consumer<TrialConfig> action) {

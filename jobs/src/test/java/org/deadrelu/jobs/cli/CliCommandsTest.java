@@ -55,6 +55,29 @@ class CliCommandsTest {
   }
 
   @Test
+  void validateAndPlanNoteAnAxisWhoseValuesGiveFewerConfigurationsThanItLists() throws Exception {
+    String sweep = small("n", "").replace("grid: {activation: [relu, elu]}\n",
+        "grid:\n  activation: [relu, elu]\n  alpha: [0.1, 0.5]\n");
+    Path p = write("n.yaml", sweep);
+    String note = "note: " + p + ":9:3: grid.alpha: lists 2 values, but they give 1 distinct configuration in 1 of"
+        + " the 2 combinations of the other axes (the first: model.activation=relu), since model.alpha applies only"
+        + " when model.activation is leaky_relu, prelu or elu; trials that come out the same run once";
+
+    CliRun validate = CliRun.of("validate", p.toString());
+    assertEquals(0, validate.code(), validate.err());
+    assertTrue(validate.out().contains("valid, sweep 'n', 6 trials"), validate.out());
+    assertTrue(validate.out().contains(note), validate.out());
+
+    CliRun plan = CliRun.of("plan", p.toString(), "--cores", "2", "--show", "0");
+    assertEquals(0, plan.code(), plan.err());
+    assertTrue(plan.out().contains("sweep n: 6 trials in"), plan.out());
+    assertTrue(plan.out().contains(note), plan.out());
+
+    // an axis that gives what it lists has no note
+    assertFalse(CliRun.of("validate", write("v2.yaml", small("v2", "")).toString()).out().contains("note:"));
+  }
+
+  @Test
   void sweepPrintsASummaryAndSqlQueriesTheTables() throws Exception {
     Path out = tmp.resolve("results");
     CliRun r = CliRun.of("sweep", write("s.yaml", small("s", "")).toString(), "--out", out.toString(),

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every file of the invalid corpus, given to `deadrelu sweep` as a user would: its expected
- * message on stderr, exit code 2, no stack trace, and no output folder.
+ * message on stderr, exit code 2, no stack trace, and no output folder; `validate` and `plan`
+ * reject it alike.
  */
 class CliInvalidSweepTest {
   static final Path CORPUS = Path.of("src/test/resources/sweeps/invalid");
@@ -56,5 +57,20 @@ class CliInvalidSweepTest {
     assertTrue(err.contains(file.getFileName().toString()), "the message names the file: " + err);
     assertFalse(err.contains("\tat "), "no stack trace on the console: " + err);
     assertFalse(Files.exists(out), "no output folder was created");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void validateAndPlanRejectItWithTheSameMessage(Path file) throws IOException {
+    for (String command : List.of("validate", "plan")) {
+      CliRun r = CliRun.of(command, file.toString());
+      assertEquals(Main.EXIT_INVALID_INPUT, r.code(), command + ": " + r.err());
+      String expect = expected(file);
+      if (expect != null) {
+        assertTrue(r.err().contains(expect), command + ": expected '" + expect + "' in: " + r.err());
+      }
+      assertTrue(r.err().contains(file.getFileName().toString()), command + ": the message names the file: " + r.err());
+      assertFalse(r.err().contains("\tat "), command + ": no stack trace on the console: " + r.err());
+    }
   }
 }

@@ -30,4 +30,15 @@ public record Applicability<E>(Setting<E> on, Test<E> test) implements Serializa
     }
     return "only for some values of `" + on.path() + "`";
   }
+
+  /** "when model.activation is leaky_relu, prelu or elu", for messages: after "applies only". */
+  public String inWords() {
+    if (on.type() instanceof ChoiceType<E> choice && choice.values().stream().anyMatch(test::test)) {
+      List<String> names = choice.values().stream().filter(test::test).map(choice::text).toList();
+      String last = names.get(names.size() - 1);
+      String listed = names.size() == 1 ? last : String.join(", ", names.subList(0, names.size() - 1)) + " or " + last;
+      return "when " + on.path() + " is " + listed;
+    }
+    return "for some values of " + on.path();
+  }
 }

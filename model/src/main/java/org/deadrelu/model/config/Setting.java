@@ -164,7 +164,8 @@ public final class Setting<T> implements Serializable {
     return derivedDefault != null ? derivedDefault.from(values) : fixedDefault;
   }
 
-  boolean appliesIn(SettingValues values) {
+  /** Whether the setting means something for a trial with these values (see {@link #applicability()}). */
+  public boolean appliesIn(SettingValues values) {
     return applicability == null || applicability.holds(values);
   }
 

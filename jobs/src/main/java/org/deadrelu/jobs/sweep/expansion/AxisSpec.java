@@ -23,7 +23,8 @@ public record AxisSpec(SweepKey setting, String field, Node node, List<SettingVa
     values = List.copyOf(values);
   }
 
-  boolean conditional() {
+  /** Whether it has a {@code when}. */
+  public boolean conditional() {
     return condition != null;
   }
 

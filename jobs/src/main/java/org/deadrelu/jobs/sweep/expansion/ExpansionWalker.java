@@ -27,6 +27,20 @@ public final class ExpansionWalker {
     boolean visit(Map<SweepKey, SettingValue> given, BigInteger repeats);
   }
 
+  /**
+   * Receives each combination with the choice made at each level, in expansion order: the index of
+   * the axis value or random point, {@link #NOT_APPLIED} or {@link #NOT_WALKED}; returns false to
+   * stop the walk. The array is the walk's own: read it during the visit, copy it to keep it.
+   */
+  public interface ChoiceVisitor {
+    boolean visit(Map<SweepKey, SettingValue> given, int[] choices);
+  }
+
+  /** The choice of a conditional axis whose {@code when} excludes the combination. */
+  public static final int NOT_APPLIED = -1;
+  /** The choice of a level the walk did not iterate, since nothing it wants depends on it. */
+  public static final int NOT_WALKED = -2;
+
   private final SettingRegistry registry;
   private final Map<SweepKey, SettingValue> base;
   private final List<ExpansionLevel> levels;
@@ -49,15 +63,27 @@ public final class ExpansionWalker {
   }
 
   public void walk(Set<SweepKey> wanted, Visitor visitor) {
-    new Walk(wanted, visitor).step(0, new LinkedHashMap<>(base), BigInteger.ONE);
+    new Walk(wanted, (given, repeats, choices) -> visitor.visit(given, repeats))
+        .step(0, new LinkedHashMap<>(base), BigInteger.ONE);
+  }
+
+  /** As {@link #walk}, telling the visitor which value of each level the combination took. */
+  public void walkChoices(Set<SweepKey> wanted, ChoiceVisitor visitor) {
+    new Walk(wanted, (given, repeats, choices) -> visitor.visit(given, choices))
+        .step(0, new LinkedHashMap<>(base), BigInteger.ONE);
+  }
+
+  private interface Leaf {
+    boolean visit(Map<SweepKey, SettingValue> given, BigInteger repeats, int[] choices);
   }
 
   private final class Walk {
     private final Set<SweepKey> wanted;
-    private final Visitor visitor;
+    private final Leaf visitor;
+    private final int[] choices = new int[levels.size()];
     private boolean stopped;
 
-    Walk(Set<SweepKey> wanted, Visitor visitor) {
+    Walk(Set<SweepKey> wanted, Leaf visitor) {
       this.wanted = wanted;
       this.visitor = visitor;
     }
@@ -67,7 +93,7 @@ public final class ExpansionWalker {
         return;
       }
       if (level == levels.size()) {
-        stopped = !visitor.visit(given, repeats);
+        stopped = !visitor.visit(given, repeats, choices);
         return;
       }
       if (levels.get(level) instanceof AxisSpec axis) {
@@ -79,16 +105,16 @@ public final class ExpansionWalker {
 
     private void stepAxis(int level, AxisSpec axis, Map<SweepKey, SettingValue> given, BigInteger repeats) {
       if (axis.conditional() && !applies(axis, given)) {
+        choices[level] = NOT_APPLIED;
         step(level + 1, given, repeats);
       } else if (!needed(axis.setting())) {
+        choices[level] = NOT_WALKED;
         step(level + 1, given, repeats.multiply(BigInteger.valueOf(axis.size())));
       } else {
-        for (SettingValue v : axis.values()) {
-          if (stopped) {
-            return;
-          }
+        for (int i = 0; i < axis.size() && !stopped; i++) {
           Map<SweepKey, SettingValue> next = new LinkedHashMap<>(given);
-          next.put(axis.setting(), v);
+          next.put(axis.setting(), axis.values().get(i));
+          choices[level] = i;
           step(level + 1, next, repeats);
         }
       }
@@ -96,15 +122,18 @@ public final class ExpansionWalker {
 
     private void stepRandom(int level, RandomSpec random, Map<SweepKey, SettingValue> given, BigInteger repeats) {
       if (random.settings().stream().noneMatch(this::needed)) {
+        choices[level] = NOT_WALKED;
         step(level + 1, given, repeats.multiply(BigInteger.valueOf(random.size())));
         return;
       }
+      int i = 0;
       for (Map<SweepKey, SettingValue> point : random.points()) {
         if (stopped) {
           return;
         }
         Map<SweepKey, SettingValue> next = new LinkedHashMap<>(given);
         next.putAll(point);
+        choices[level] = i++;
         step(level + 1, next, repeats);
       }
     }

@@ -36,7 +36,8 @@ public final class RandomSpec implements ExpansionLevel {
     return axes;
   }
 
-  Node node() {
+  /** The block's value in the file (the mapping under {@code random:}). */
+  public Node node() {
     return node;
   }
 

@@ -60,6 +60,11 @@ public final class SweepKey {
     return setting;
   }
 
+  /** A value as messages spell it: the setting's text ("leaky_relu", "64-64"), or the number of a spelling. */
+  public String textOf(Object value) {
+    return setting != null ? setting.textOf(value) : String.valueOf(value);
+  }
+
   /** Its line in the settings reference. */
   public String doc() {
     return doc;

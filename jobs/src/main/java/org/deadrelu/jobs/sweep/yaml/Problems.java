@@ -25,6 +25,11 @@ public final class Problems {
     this.file = file;
   }
 
+  /** The file's display name, as given to the loader. */
+  public String file() {
+    return file;
+  }
+
   /** A problem at a node of the file; {@code at} may be null for settings that came from defaults. */
   public void at(Node at, String field, String message) {
     at(at == null ? Optional.empty() : at.getStartMark(), field, message);

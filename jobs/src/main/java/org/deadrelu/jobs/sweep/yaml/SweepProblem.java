@@ -22,6 +22,11 @@ public record SweepProblem(String file, int line, int column, String field, Stri
    */
   @Override
   public String toString() {
+    return located(file, line, column, field, message);
+  }
+
+  /** The compiler-style line of a problem or a note at this place. */
+  static String located(String file, int line, int column, String field, String message) {
     StringBuilder s = new StringBuilder(file);
     if (line > 0) {
       s.append(':').append(line);
