@@ -115,7 +115,7 @@ class AddedSettingTest {
     assertFalse(field.nullable());
     // the settings' columns come before the outcome's
     assertTrue(schema.fieldIndex("dropout") < schema.fieldIndex("steps_completed"));
-    assertEquals(schema.fieldIndex("warming_schedule") + 1, schema.fieldIndex("dropout"));
+    assertEquals(schema.fieldIndex("cbp_utility_decay") + 1, schema.fieldIndex("dropout"));
 
     TrialConfig trial = CATALOG.builder().set(DATA_SAMPLES, 60).set(HIDDEN, List.of(4)).set(STEPS, 2)
         .set(PROBE_EVERY, 1).set(PROBE_SAMPLES, 10).set(DROPOUT, 0.25).seed(1).build();

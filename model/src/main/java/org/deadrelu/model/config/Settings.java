@@ -162,14 +162,15 @@ public final class Settings {
   public static final Setting<RevivalKind> REVIVAL = declare(Setting.define("revival.strategy",
           ChoiceType.of(RevivalKind.class))
       .byDefault(RevivalKind.NONE).hashedOnlyOffDefault().column("revival")
-      .doc("the cure applied during training to neurons that died"));
+      .doc("the cure applied during training: to neurons that died (`warming`, `kick`, `redo`), or after"
+          + " every update to keep the network plastic (`shrink_perturb`, `cbp`)"));
   public static final Setting<Integer> REVIVAL_EVERY = declare(Setting.define("revival.every",
           new IntegerType(IntegerRange.atLeast(1)))
       .byDefault(100).onlyWhen(REVIVAL, RevivalKind::intervenes).column("revival_every")
       .doc("intervene every this many steps"));
   public static final Setting<Integer> REVIVAL_WASHOUT = declare(Setting.define("revival.washout",
           new IntegerType(IntegerRange.atLeast(0)))
-      .byDefault(0).noneWhen(0).onlyWhen(REVIVAL, RevivalKind::intervenes).column("revival_washout")
+      .byDefault(0).noneWhen(0).onlyWhen(REVIVAL, RevivalKind::washesOut).column("revival_washout")
       .doc("no intervention in the last this many steps, so the end of training measures what the cure left"
           + " behind"));
   public static final Setting<Double> KICK_SIGMA = declare(Setting.define("revival.sigma", new NumberType(Interval.above(0)))
@@ -199,6 +200,34 @@ public final class Settings {
           ChoiceType.words("linear", "cosine", "exponential"))
       .byDefault("linear").onlyWhen(REVIVAL, r -> r == RevivalKind.WARMING).column("warming_schedule")
       .doc("the shape of gamma's fall"));
+  public static final Setting<Double> SP_SHRINK = declare(Setting.define("revival.shrink",
+          new NumberType(Interval.closedOpen(0, 1)))
+      .byDefault(1e-4).onlyWhen(REVIVAL, r -> r == RevivalKind.SHRINK_PERTURB).hashedOnlyOffDefault()
+      .column("sp_shrink")
+      .doc("shrink and perturb's lambda: after every update each weight and bias is multiplied by 1 - lambda"));
+  public static final Setting<Double> SP_PERTURB = declare(Setting.define("revival.perturb",
+          new NumberType(Interval.atLeast(0)))
+      .byDefault(1e-4).onlyWhen(REVIVAL, r -> r == RevivalKind.SHRINK_PERTURB).hashedOnlyOffDefault()
+      .column("sp_perturb")
+      .doc("shrink and perturb's sigma: the standard deviation of the Gaussian noise then added to each weight"
+          + " and bias"));
+  public static final Setting<Double> CBP_REPLACEMENT_RATE = declare(Setting.define("revival.replacement_rate",
+          new NumberType(new Interval(0, false, 1, true)))
+      .byDefault(1e-4).onlyWhen(REVIVAL, r -> r == RevivalKind.CBP).hashedOnlyOffDefault()
+      .column("cbp_replacement_rate")
+      .doc("continual backprop's rho: each step a hidden layer owes rho times its mature neurons in"
+          + " replacements, made once a whole one is owed"));
+  public static final Setting<Integer> CBP_MATURITY = declare(Setting.define("revival.maturity",
+          new IntegerType(IntegerRange.atLeast(0)))
+      .byDefault(100).onlyWhen(REVIVAL, r -> r == RevivalKind.CBP).hashedOnlyOffDefault()
+      .column("cbp_maturity")
+      .doc("continual backprop's maturity threshold m: a neuron may be replaced once it has lived more than m"
+          + " updates"));
+  public static final Setting<Double> CBP_UTILITY_DECAY = declare(Setting.define("revival.utility_decay",
+          new NumberType(Interval.closedOpen(0, 1)))
+      .byDefault(0.99).onlyWhen(REVIVAL, r -> r == RevivalKind.CBP).hashedOnlyOffDefault()
+      .column("cbp_utility_decay")
+      .doc("continual backprop's eta: the decay of the running average of each neuron's contribution utility"));
 
   /** Every declaration above, in order. */
   static final List<Setting<?>> ALL = List.copyOf(DECLARED);

@@ -24,26 +24,34 @@ public final class Reinitialization {
     List<PendingEvent> events = new ArrayList<>();
     for (int l = 0; l < net.layers() - 1; l++) {
       LayerMeasures lm = m.layers().get(l);
-      INDArray w = net.weights(l).slice(p); // [in, out]
-      INDArray b = net.bias(l).slice(p); // [1, out]
-      INDArray next = net.weights(l + 1).slice(p); // [out, next]
-      int in = (int) w.rows();
       for (int i = 0; i < lm.width(); i++) {
-        if (!lm.dormant()[i]) {
-          continue;
+        if (lm.dormant()[i]) {
+          double norm = neuron(net, p, l, i, init, initBias, rng);
+          events.add(new PendingEvent(step, l, i, "redo", norm, lossBefore));
         }
-        Initializer.Layer fresh = Initializer.drawNeuron(init, in, lm.width(), initBias, rng);
-        double norm = 0;
-        for (int j = 0; j < in; j++) {
-          w.putScalar(j, i, fresh.weights()[j]);
-          norm += fresh.weights()[j] * fresh.weights()[j];
-        }
-        b.putScalar(0, i, fresh.biases()[0]);
-        next.getRow(i).assign(0.0);
-        net.forgetOptimizerState(p, l, i);
-        events.add(new PendingEvent(step, l, i, "redo", Math.sqrt(norm), lossBefore));
       }
     }
     return events;
+  }
+
+  /**
+   * Gives hidden neuron {@code i} of layer {@code l} of network {@code p} fresh incoming weights and
+   * bias from the initializer, zero outgoing weights and no optimizer state (ReDo and continual
+   * backprop alike); returns the norm of the fresh incoming weights.
+   */
+  static double neuron(PopulationNetwork net, int p, int l, int i, InitKind init, double initBias,
+      RandomGenerator rng) {
+    INDArray w = net.weights(l).slice(p); // [in, out]
+    int in = (int) w.rows();
+    Initializer.Layer fresh = Initializer.drawNeuron(init, in, (int) w.columns(), initBias, rng);
+    double norm = 0;
+    for (int j = 0; j < in; j++) {
+      w.putScalar(j, i, fresh.weights()[j]);
+      norm += fresh.weights()[j] * fresh.weights()[j];
+    }
+    net.bias(l).slice(p).putScalar(0, i, fresh.biases()[0]);
+    net.weights(l + 1).slice(p).getRow(i).assign(0.0);
+    net.forgetOptimizerState(p, l, i);
+    return Math.sqrt(norm);
   }
 }

@@ -40,6 +40,7 @@ import org.deadrelu.model.result.TrialOutput;
 import org.deadrelu.model.result.TrialStatus;
 import org.deadrelu.model.revival.PendingEvent;
 import org.deadrelu.model.revival.Reinitialization;
+import org.deadrelu.model.revival.StepCure;
 import org.deadrelu.model.revival.ThermalKick;
 import org.deadrelu.model.revival.WarmingSchedule;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -140,6 +141,7 @@ public final class Trainer {
     int lossCount;
     SplittableRandom[] revivalRng;
     WarmingSchedule[] warming;
+    List<StepCure> stepCures;
     double[] offsets;
     Double[] lastLoss;
 
@@ -175,6 +177,7 @@ public final class Trainer {
       }
       sizes[sizes.length - 1] = data.outputs();
       net = PopulationNetwork.initialize(sizes, trials, init, dtype);
+      stepCures = StepCure.of(trials, net, revivalRng);
       probe = new NeuronProbe(trials.stream().mapToDouble(t -> t.get(DORMANT_TAU)).toArray(),
           new PerSlice(trials.stream().mapToDouble(t -> t.get(SATURATION_EPS)).toArray(), dtype).column());
 
@@ -250,6 +253,14 @@ public final class Trainer {
         }
         net.backward(trainPass);
         net.update();
+        afterUpdate();
+      }
+    }
+
+    /** Cures that act on every update's result (shrink and perturb, continual backprop), just after it. */
+    private void afterUpdate() {
+      for (StepCure cure : stepCures) {
+        cure.afterUpdate(step, trainPass, running(), lastLoss).forEach((s, e) -> recorders[s].intervened(e));
       }
     }
 
