@@ -22,7 +22,11 @@ public final class LayersTable {
       new Column<>("weight_grad_norm", DoubleType, false, LayerRecord::weightGradNorm),
       new Column<>("bias_grad_norm", DoubleType, false, LayerRecord::biasGradNorm),
       new Column<>("weight_norm", DoubleType, false, LayerRecord::weightNorm),
-      new Column<>("mean_bias", DoubleType, false, LayerRecord::meanBias)), TrialOutput::layers);
+      new Column<>("mean_bias", DoubleType, false, LayerRecord::meanBias),
+      new Column<>("effective_rank", DoubleType, true, LayerRecord::effectiveRank),
+      new Column<>("stable_rank", DoubleType, true, LayerRecord::stableRank),
+      new Column<>("srank", IntegerType, true, LayerRecord::srank),
+      new Column<>("approximate_rank", IntegerType, true, LayerRecord::approximateRank)), TrialOutput::layers);
 
   private LayersTable() {}
 }

@@ -26,6 +26,7 @@ public final class NeuronsTable {
       new Column<>("grad_dormancy_score", DoubleType, false, NeuronRecord::gradDormancyScore),
       new Column<>("bias", DoubleType, false, NeuronRecord::bias),
       new Column<>("weight_norm", DoubleType, false, NeuronRecord::weightNorm),
+      new Column<>("outgoing_weight_norm", DoubleType, true, NeuronRecord::outgoingWeightNorm),
       new Column<>("slope", DoubleType, true, NeuronRecord::slope),
       new Column<>("born_dead", BooleanType, false, NeuronRecord::bornDead),
       new Column<>("death_step", IntegerType, true, NeuronRecord::deathStep),

@@ -69,7 +69,7 @@ class CompactionTest {
     try (DuckDb duck = new DuckDb(folder)) {
       return duck.query("SELECT count(*), sum(hash(sweep, trial_id, step, layer, neuron, output_layer, active_rate,"
           + " max_preact, mean_abs_act, dormant_score, dormant, dead, saturated_rate, grad_norm, grad_dormancy_score, bias,"
-          + " weight_norm, slope,"
+          + " weight_norm, outgoing_weight_norm, slope,"
           + " born_dead, death_step, revivals)) FROM neurons").get(0);
     }
   }

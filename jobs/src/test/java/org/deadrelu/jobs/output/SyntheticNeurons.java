@@ -41,6 +41,7 @@ public final class SyntheticNeurons {
             "2 * rand(8) AS grad_dormancy_score",
             "0.1 * randn(6) AS bias",
             "0.5 + rand(7) AS weight_norm",
+            "CASE WHEN NOT output_layer THEN 0.5 + rand(9) END AS outgoing_weight_norm",
             "CAST(NULL AS DOUBLE) AS slope",
             "false AS born_dead")
         .selectExpr("*", "CASE WHEN dead THEN step END AS death_step", "0 AS revivals");

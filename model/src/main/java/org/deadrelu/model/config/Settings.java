@@ -152,6 +152,12 @@ public final class Settings {
           new NumberType(Interval.above(0)))
       .byDefault(0.01).column("saturation_eps")
       .doc("|f'(z)| below which a sigmoid or tanh neuron counts as saturated"));
+  /** Measuring, not a treatment: it adds the layers table's rank columns and changes nothing else. */
+  public static final Setting<Boolean> PROBE_RANKS = declare(Setting.define("probe.ranks", new FlagType())
+      .byDefault(false).hashedOnlyOffDefault().column("probe_ranks").notAnAxis()
+      .doc("measure the rank of each hidden layer's probe-set post-activations at every checkpoint (the"
+          + " `layers` table's `effective_rank`, `stable_rank`, `srank` and `approximate_rank`; null when off);"
+          + " off by default, as it adds about a fifth to the measuring time of 32-wide layers"));
   /** A test hook of the engine: the trial fails on purpose at this step, to exercise failure handling. */
   public static final Setting<Integer> FAULT_AT_STEP = declare(Setting.define("train.fault_at_step",
           new IntegerType(IntegerRange.atLeast(0)))

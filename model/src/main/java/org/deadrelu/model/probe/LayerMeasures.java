@@ -10,6 +10,10 @@ package org.deadrelu.model.probe;
  * @param gradDormancyScore per neuron, its gradNorm over the layer's mean gradNorm (Liu et al.'s
  *     gradient-based dormancy, GraMa, 2025): near 0 for a neuron that has stopped learning, whatever
  *     its activations
+ * @param outgoingWeightNorm per neuron, the L2 norm of its weights into the next layer; null for the
+ *     output layer
+ * @param ranks rank measures of the layer's probe-set post-activations; null for the output layer,
+ *     when not asked for (probe.ranks), or when a post-activation is not finite
  */
 public record LayerMeasures(
     boolean outputLayer,
@@ -25,15 +29,18 @@ public record LayerMeasures(
     double[] gradDormancyScore,
     double[] bias,
     double[] weightNorm,
+    double[] outgoingWeightNorm,
     double[] slope,
     double weightGradNorm,
     double biasGradNorm,
-    double weightNorm2) {
+    double weightNorm2,
+    FeatureRanks ranks) {
 
   /** The same measures with death as decided on more rows than the probe set's. */
   public LayerMeasures withDead(boolean[] deadOnSplit) {
     return new LayerMeasures(outputLayer, activeRate, maxPreact, meanAbsAct, allZero, dormantScore, dormant,
-        deadOnSplit, saturatedRate, gradNorm, gradDormancyScore, bias, weightNorm, slope, weightGradNorm, biasGradNorm, weightNorm2);
+        deadOnSplit, saturatedRate, gradNorm, gradDormancyScore, bias, weightNorm, outgoingWeightNorm, slope,
+        weightGradNorm, biasGradNorm, weightNorm2, ranks);
   }
 
   public int width() {

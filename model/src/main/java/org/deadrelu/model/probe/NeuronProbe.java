@@ -11,15 +11,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Measures every neuron of every network of a population on its probe set: one forward and one
- * backward pass over the whole set (in buffers kept for the purpose), then reductions over the rows.
- * Every measure is a probe-set measure but death, which {@link DeathScan} settles on the training
- * split.
+ * backward pass over the whole set (in buffers kept for the purpose), then reductions over the rows
+ * and, where asked for, the {@link FeatureRanks} of each hidden layer's post-activations. Every
+ * measure is a probe-set measure but death, which {@link DeathScan} settles on the training split.
  */
 public final class NeuronProbe {
   /** Added to a layer's mean so a layer of all-zero outputs (or gradients) gives scores of 0, not NaN. */
   private static final double DORMANT_EPS = 1e-9;
   private final double[] dormantTau;
   private final double[] saturationEps;
+  /** Per network, whether to measure its hidden layers' feature ranks. */
+  private final boolean[] ranks;
+  private final GramSpectrum spectrum = new GramSpectrum();
   private final HostCopy zCopy = new HostCopy();
   private final HostCopy hCopy = new HostCopy();
   private final HostCopy dCopy = new HostCopy();
@@ -28,10 +31,17 @@ public final class NeuronProbe {
   /**
    * @param dormantTau per network
    * @param saturationEps per network, a [P, 1, 1] column
+   * @param ranks per network, whether to measure the feature ranks of its hidden layers
    */
-  public NeuronProbe(double[] dormantTau, INDArray saturationEps) {
+  public NeuronProbe(double[] dormantTau, INDArray saturationEps, boolean[] ranks) {
     this.dormantTau = dormantTau.clone();
     this.saturationEps = saturationEps.ravel().toDoubleVector();
+    this.ranks = ranks.clone();
+  }
+
+  /** A probe that measures no feature ranks. */
+  public NeuronProbe(double[] dormantTau, INDArray saturationEps) {
+    this(dormantTau, saturationEps, new boolean[dormantTau.length]);
   }
 
   /**
@@ -128,6 +138,7 @@ public final class NeuronProbe {
     columnNorms(net.biasGradient(l), p, width, biasGradNorm);
     double[] layerWeightNorm = new double[p];
     double[][] weightNorm = columnNorms(net.weights(l), p, width, layerWeightNorm);
+    double[][] outgoingNorm = output ? null : rowNorms(net.weights(l + 1), p, width);
     double[][] bias = perNetwork(net.bias(l), p, width);
     INDArray slopeArray = output ? null : net.slope(l);
     double[][] slope = slopeArray == null ? null : perNetwork(slopeArray, p, width);
@@ -156,9 +167,15 @@ public final class NeuronProbe {
       for (int i = 0; i < width; i++) {
         gradScore[i] = gradNorm[s][i] / (gradMean + DORMANT_EPS);
       }
+      FeatureRanks featureRanks = null;
+      if (!output && ranks[s]) {
+        double[] sigma = spectrum.singularValues(h, s * rows * width, rows, width);
+        featureRanks = sigma == null ? null : FeatureRanks.fromSingularValues(sigma);
+      }
       out[s] = new LayerMeasures(output, activeRate[s], maxPreact[s], meanAbsAct[s], allZero[s], score, dormant, dead,
           saturated == null ? null : saturated[s], gradNorm[s], gradScore, bias[s], weightNorm[s],
-          slope == null ? null : slope[s], layerGradNorm[s], biasGradNorm[s], layerWeightNorm[s]);
+          outgoingNorm == null ? null : outgoingNorm[s], slope == null ? null : slope[s], layerGradNorm[s],
+          biasGradNorm[s], layerWeightNorm[s], featureRanks);
     }
     return out;
   }
@@ -184,6 +201,24 @@ public final class NeuronProbe {
         out[s][i] = Math.sqrt(out[s][i]);
       }
       whole[s] = Math.sqrt(total);
+    }
+    return out;
+  }
+
+  /** A [P, width, k] array's per-network row norms (over k): a neuron's outgoing weights are its row of the next layer's W. */
+  private double[][] rowNorms(INDArray a, int p, int width) {
+    double[] v = wCopy.read(whole(a));
+    int k = (int) (a.length() / p / width);
+    double[][] out = new double[p][width];
+    for (int s = 0; s < p; s++) {
+      for (int i = 0; i < width; i++) {
+        int at = (s * width + i) * k;
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+          sum += v[at + j] * v[at + j];
+        }
+        out[s][i] = Math.sqrt(sum);
+      }
     }
     return out;
   }

@@ -22,6 +22,7 @@ import java.io.Serializable;
  *     gradient-based dormancy (GraMa, 2025)
  * @param bias the neuron's bias
  * @param weightNorm L2 norm of the incoming weights
+ * @param outgoingWeightNorm L2 norm of the weights into the next layer; null for the output layer
  * @param slope the negative-side slope (leaky family), null otherwise
  * @param bornDead dead at step 0
  * @param deathStep first checkpoint from which the neuron is dead at every later checkpoint; null if
@@ -44,6 +45,7 @@ public record NeuronRecord(
     double gradDormancyScore,
     double bias,
     double weightNorm,
+    Double outgoingWeightNorm,
     Double slope,
     boolean bornDead,
     Integer deathStep,

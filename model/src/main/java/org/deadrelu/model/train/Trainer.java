@@ -12,6 +12,7 @@ import static org.deadrelu.model.config.Settings.KICK_SIGMA;
 import static org.deadrelu.model.config.Settings.KICK_TARGET;
 import static org.deadrelu.model.config.Settings.LR;
 import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_RANKS;
 import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
 import static org.deadrelu.model.config.Settings.REVIVAL;
 import static org.deadrelu.model.config.Settings.REVIVAL_EVERY;
@@ -178,8 +179,12 @@ public final class Trainer {
       sizes[sizes.length - 1] = data.outputs();
       net = PopulationNetwork.initialize(sizes, trials, init, dtype);
       stepCures = StepCure.of(trials, net, revivalRng);
+      boolean[] ranks = new boolean[p];
+      for (int s = 0; s < p; s++) {
+        ranks[s] = trials.get(s).get(PROBE_RANKS);
+      }
       probe = new NeuronProbe(trials.stream().mapToDouble(t -> t.get(DORMANT_TAU)).toArray(),
-          new PerSlice(trials.stream().mapToDouble(t -> t.get(SATURATION_EPS)).toArray(), dtype).column());
+          new PerSlice(trials.stream().mapToDouble(t -> t.get(SATURATION_EPS)).toArray(), dtype).column(), ranks);
 
       trainPass = net.pass("train", batch);
       trainY = Nd4j.create(dtype, p, batch, data.outputs());

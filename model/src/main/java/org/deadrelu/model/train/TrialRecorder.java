@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.probe.DeathTracker;
+import org.deadrelu.model.probe.FeatureRanks;
 import org.deadrelu.model.probe.LayerMeasures;
 import org.deadrelu.model.probe.ProbeMeasurement;
 import org.deadrelu.model.result.CurvePoint;
@@ -84,14 +85,17 @@ public final class TrialRecorder {
       ProbeMeasurement m = probes.get(c);
       for (int l = 0; l < m.layers().size(); l++) {
         LayerMeasures lm = m.layers().get(l);
+        FeatureRanks r = lm.ranks();
         layers.add(new LayerRecord(m.step(), l, lm.outputLayer(), lm.width(), lm.deadFraction(),
             lm.dormantFraction(), lm.saturatedFraction(), lm.meanActiveRate(), lm.weightGradNorm(),
-            lm.biasGradNorm(), lm.weightNorm2(), lm.meanBias()));
+            lm.biasGradNorm(), lm.weightNorm2(), lm.meanBias(), r == null ? null : r.effectiveRank(),
+            r == null ? null : r.stableRank(), r == null ? null : r.srank(), r == null ? null : r.approximateRank()));
         for (int i = 0; i < lm.width(); i++) {
           neurons.add(new NeuronRecord(m.step(), l, i, lm.outputLayer(), lm.activeRate()[i],
               lm.maxPreact()[i], lm.meanAbsAct()[i], lm.dormantScore()[i], lm.dormant()[i],
               lm.dead()[i], lm.saturatedRate() == null ? null : lm.saturatedRate()[i],
               lm.gradNorm()[i], lm.gradDormancyScore()[i], lm.bias()[i], lm.weightNorm()[i],
+              lm.outgoingWeightNorm() == null ? null : lm.outgoingWeightNorm()[i],
               lm.slope() == null ? null : lm.slope()[i], deaths.bornDead(l, i),
               deaths.deathStep(l, i), deaths.revivalsUpTo(c, l, i)));
         }

@@ -14,6 +14,7 @@ import static org.deadrelu.model.config.Settings.L2;
 import static org.deadrelu.model.config.Settings.LR;
 import static org.deadrelu.model.config.Settings.OPTIMIZER;
 import static org.deadrelu.model.config.Settings.PROBE_EVERY;
+import static org.deadrelu.model.config.Settings.PROBE_RANKS;
 import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
 import static org.deadrelu.model.config.Settings.STEPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,9 @@ class PopulationEquivalenceTest {
         .set(OPTIMIZER, OptimizerKind.MOMENTUM).set(STEPS, 40).set(PROBE_EVERY, 10).set(BATCH_SIZE, 32).set(PROBE_SAMPLES, 128);
   }
 
-  private static final TrialConfig TARGET = base().set(LR, 0.05).set(L2, 1e-3).set(DECAY_BIAS, false).set(INIT_BIAS, 0.05).seed(42).build();
+  /** The one trial that measures feature ranks, so the population's others do not. */
+  private static final TrialConfig TARGET = base().set(LR, 0.05).set(L2, 1e-3).set(DECAY_BIAS, false).set(INIT_BIAS, 0.05)
+      .set(PROBE_RANKS, true).seed(42).build();
 
   private static List<TrialConfig> neighbours(int n, boolean withDiverging) {
     List<TrialConfig> out = new ArrayList<>();
@@ -161,6 +164,7 @@ class PopulationEquivalenceTest {
       close(x.gradNorm(), y.gradNorm(), where);
       close(x.bias(), y.bias(), where);
       close(x.weightNorm(), y.weightNorm(), where);
+      close(x.outgoingWeightNorm(), y.outgoingWeightNorm(), where);
       // away from the boundary, where a reordered sum cannot flip them, the flags agree exactly
       if (Math.abs(x.maxPreact()) > 1e-3 || x.outputLayer()) {
         assertEquals(x.dead(), y.dead(), where);
@@ -174,8 +178,13 @@ class PopulationEquivalenceTest {
     for (int i = 0; i < a.layers().size(); i++) {
       LayerRecord x = a.layers().get(i);
       LayerRecord y = b.layers().get(i);
-      close(x.weightGradNorm(), y.weightGradNorm(), "layer " + x.layer() + " step " + x.step());
+      String where = "layer " + x.layer() + " step " + x.step();
+      close(x.weightGradNorm(), y.weightGradNorm(), where);
       assertEquals(x.deadFraction(), y.deadFraction());
+      close(x.effectiveRank(), y.effectiveRank(), where);
+      close(x.stableRank(), y.stableRank(), where);
+      assertEquals(x.srank(), y.srank(), where);
+      assertEquals(x.approximateRank(), y.approximateRank(), where);
     }
     for (int i = 0; i < a.curves().size(); i++) {
       CurvePoint x = a.curves().get(i);
@@ -184,6 +193,14 @@ class PopulationEquivalenceTest {
       if (x.trainLoss() != null) {
         close(x.trainLoss(), y.trainLoss(), "train loss at " + x.step());
       }
+    }
+  }
+
+  /** Both null (where a measure does not apply) or close. */
+  private static void close(Double x, Double y, String where) {
+    assertEquals(x == null, y == null, where);
+    if (x != null) {
+      close(x.doubleValue(), y.doubleValue(), where);
     }
   }
 
