@@ -1,5 +1,6 @@
 package org.deadrelu.model.data;
 
+import java.io.Serializable;
 import java.util.Random;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Random;
  * -1 input weights, shifted by half the bias): a unit fires on inputs that agree with its weights in
  * about a fraction beta of places.
  */
-public final class LtuTargetNetwork {
+public final class LtuTargetNetwork implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The fraction of agreement at which a unit fires, as the paper's experiments set it. */
   public static final double BETA = 0.7;
 
@@ -87,11 +90,17 @@ public final class LtuTargetNetwork {
 
   /** The target: sum_i v_i [w_i . x + b_i > tau_i] + c. */
   public double output(double[] x) {
+    return output(x, 0);
+  }
+
+  /** The target of the input in {@code x[at, at + m)}. */
+  public double output(double[] x, int at) {
     double out = c;
+    int m = w[0].length;
     for (int i = 0; i < w.length; i++) {
       double pre = b[i];
-      for (int j = 0; j < x.length; j++) {
-        pre += w[i][j] * x[j];
+      for (int j = 0; j < m; j++) {
+        pre += w[i][j] * x[at + j];
       }
       out += pre > tau[i] ? v[i] : 0;
     }
