@@ -43,6 +43,8 @@ final class StreamFeed extends Feed {
   private final HostCopy outputs = new HostCopy();
   private final PopulationData.Staging stage = new PopulationData.Staging();
   private int task;
+  /** Step 0's batch is made with the feed, so that task 0's inputs are known before it is fed (step 0's checkpoint). */
+  private boolean primed;
 
   /** @param seeds each network's trial seed */
   @SuppressWarnings("unchecked")
@@ -68,6 +70,10 @@ final class StreamFeed extends Feed {
     this.x = new double[p * batch * m];
     this.y = new double[p * batch];
     this.row = new double[m];
+    for (int s = 0; s < p; s++) {
+      make(s);
+    }
+    primed = true;
   }
 
   @Override
@@ -98,24 +104,32 @@ final class StreamFeed extends Feed {
   @Override
   void next(int step, boolean[] done, INDArray input, INDArray targetsOut) {
     task = step / spec.period();
-    for (int s = 0; s < streams.length; s++) {
-      if (done[s] && step > 0) {
-        continue; // a finished network keeps its last batch
-      }
-      for (int b = 0; b < batch; b++) {
-        int at = (s * batch + b) * m;
-        if (streams[s].advance(x, at)) {
-          newTask(s, at);
+    if (primed) {
+      primed = false; // step 0's batch is made already
+    } else {
+      for (int s = 0; s < streams.length; s++) {
+        if (!done[s]) { // a finished network keeps its last batch
+          make(s);
         }
-        int fast = 0;
-        for (int j = slowBits; j < m; j++) {
-          fast |= (x[at + j] != 0 ? 1 : 0) << (j - slowBits);
-        }
-        y[s * batch + b] = targets[s][fast];
       }
     }
     inputs.write(x, input);
     outputs.write(y, targetsOut);
+  }
+
+  /** Network s's next batch, into its part of the host buffers. */
+  private void make(int s) {
+    for (int b = 0; b < batch; b++) {
+      int at = (s * batch + b) * m;
+      if (streams[s].advance(x, at)) {
+        newTask(s, at);
+      }
+      int fast = 0;
+      for (int j = slowBits; j < m; j++) {
+        fast |= (x[at + j] != 0 ? 1 : 0) << (j - slowBits);
+      }
+      y[s * batch + b] = targets[s][fast];
+    }
   }
 
   /** Network s's slow bits were just set, as in x[at, at + f): its task's targets and its earlier patterns. */
