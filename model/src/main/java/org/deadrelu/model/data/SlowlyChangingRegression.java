@@ -6,8 +6,8 @@ import java.util.Random;
  * The slowly-changing regression stream of Dohare et al. (Nature 2024), as their public code defines
  * it: inputs are m bits; the first f ("slow") bits stay fixed for {@code period} steps and are then
  * all drawn afresh, or (the flip-one variant) one of them, chosen at random, is flipped; the other
- * m - f bits are drawn afresh at every step. The target of an input is a fixed {@link LtuTargetNetwork}'s
- * output. Learning is online: one fresh example per step.
+ * m - f bits are drawn afresh at every step, as independent fair coins. The target of an input is a
+ * fixed {@link LtuTargetNetwork}'s output. Learning is online: one fresh example per step.
  *
  * <p>Three independent streams come from the seed, in this order: the target network, the slow bits,
  * the fast bits; so the fast bits do not depend on the period, nor the target on either. A stream can
@@ -118,8 +118,13 @@ public final class SlowlyChangingRegression {
       }
     }
     System.arraycopy(slow, 0, x, at, slow.length);
-    for (int j = slow.length; j < inputs; j++) {
-      x[at + j] = fastRng.nextBoolean() ? 1 : 0;
+    // the fast bits 31 at a time from one draw's high bits: one call per example instead of one per bit
+    for (int j = slow.length; j < inputs; j += 31) {
+      int n = Math.min(31, inputs - j);
+      int bits = fastRng.nextInt() >>> (32 - n);
+      for (int k = 0; k < n; k++) {
+        x[at + j + k] = (bits >>> k) & 1;
+      }
     }
     step++;
     return change;
