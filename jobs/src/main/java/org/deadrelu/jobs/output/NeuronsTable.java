@@ -21,6 +21,7 @@ public final class NeuronsTable {
       new Column<>("dormant_score", DoubleType, false, NeuronRecord::dormantScore),
       new Column<>("dormant", BooleanType, false, NeuronRecord::dormant),
       new Column<>("dead", BooleanType, false, NeuronRecord::dead),
+      new Column<>("dead_global", BooleanType, true, NeuronRecord::deadGlobal),
       new Column<>("saturated_rate", DoubleType, true, NeuronRecord::saturatedRate),
       new Column<>("grad_norm", DoubleType, false, NeuronRecord::gradNorm),
       new Column<>("grad_dormancy_score", DoubleType, false, NeuronRecord::gradDormancyScore),

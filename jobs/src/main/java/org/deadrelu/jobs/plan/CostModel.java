@@ -9,12 +9,19 @@ import static org.deadrelu.model.config.Settings.DEATH_ROWS;
 import static org.deadrelu.model.config.Settings.HIDDEN;
 import static org.deadrelu.model.config.Settings.PROBE_EVERY;
 import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.PROBE_SCHEDULE;
+import static org.deadrelu.model.config.Settings.SHIFT_EVERY;
+import static org.deadrelu.model.config.Settings.SHIFT_KIND;
+import static org.deadrelu.model.config.Settings.DATA_PERIOD;
 import static org.deadrelu.model.config.Settings.STEPS;
 import static org.deadrelu.model.config.Settings.TEST_FRACTION;
 
+import org.deadrelu.model.config.ShiftKind;
 import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.data.SlowlyChangingRegression;
 import org.deadrelu.model.probe.DeathScan;
 import org.deadrelu.model.train.CacheFit;
+import org.deadrelu.model.train.Checkpoints;
 
 /**
  * A rough cost in core-seconds, for planning, wave sizes and for `plan` to print before a cluster is
@@ -80,12 +87,14 @@ public final class CostModel {
   /** Core-seconds of {@code population} trials like {@code c} trained together, their rows written. */
   private static double populationSeconds(TrialConfig c, int population) {
     int[] sizes = sizes(c);
-    long samples = c.get(DATA_SAMPLES) == null ? 2000 : c.get(DATA_SAMPLES);
+    long samples = samples(c);
     long train = trainRows(c, samples);
-    long probeRows = Math.min(c.get(PROBE_SAMPLES), train);
+    long probeRows = probeRows(c, train);
     long testRows = samples - train;
     long deathRows = c.get(DEATH_ROWS) == null ? train : Math.min(c.get(DEATH_ROWS), train);
-    int checkpoints = c.get(STEPS) / c.get(PROBE_EVERY) + 2;
+    int checkpoints = "geometric".equals(c.get(PROBE_SCHEDULE))
+        ? new Checkpoints(c.get(STEPS), c.get(PROBE_EVERY), true).count() + 1
+        : c.get(STEPS) / c.get(PROBE_EVERY) + 2;
     long widths = 0;
     for (int l = 1; l < sizes.length; l++) {
       widths += sizes[l];
@@ -93,7 +102,7 @@ public final class CostModel {
     // a checkpoint: the probe's forward and backward, forward passes over the held-out rows and over
     // the part of the training split the death scan reads, and the reductions over the probe set and
     // the scanned rows, element by element
-    double scanned = DEATH_SCAN_SHARE * deathRows;
+    double scanned = DEATH_SCAN_SHARE * (deathRows + earlierRows(c, deathRows));
     double checkpoint = 2 * stepSeconds(sizes, probeRows, population) + stepSeconds(sizes, testRows, population) / 3
         + stepSeconds(sizes, (long) Math.ceil(scanned), population) / 3
         + population * (6.0 * probeRows + 2.0 * scanned) * widths * SECONDS_PER_ELEMENT;
@@ -101,8 +110,35 @@ public final class CostModel {
     return TASK_OVERHEAD * (c.get(STEPS) * stepSeconds(sizes, c.get(BATCH_SIZE), population) + checkpoints * checkpoint) + rows;
   }
 
+  /** Rows of the data set; a stream's are its current task's input set. */
+  private static long samples(TrialConfig c) {
+    if (c.get(DATA_SOURCE).isStream()) {
+      return 1L << (SlowlyChangingRegression.INPUTS - SlowlyChangingRegression.SLOW_BITS);
+    }
+    return c.get(DATA_SAMPLES) == null ? 2000 : c.get(DATA_SAMPLES);
+  }
+
   private static long trainRows(TrialConfig c, long samples) {
-    return samples - (long) Math.ceil(samples * c.get(TEST_FRACTION));
+    return c.get(TEST_FRACTION) == null ? samples : samples - (long) Math.ceil(samples * c.get(TEST_FRACTION));
+  }
+
+  private static long probeRows(TrialConfig c, long train) {
+    return c.get(PROBE_SAMPLES) == null ? train : Math.min(c.get(PROBE_SAMPLES), train);
+  }
+
+  /**
+   * The earlier tasks' rows a checkpoint's death over every task seen may read, on average over the
+   * run: half the tasks of the run, each with the rows that decide death.
+   */
+  private static double earlierRows(TrialConfig c, long deathRows) {
+    int steps = c.get(STEPS);
+    if (c.get(DATA_SOURCE).isStream()) {
+      return 0.5 * (steps / c.get(DATA_PERIOD)) * deathRows;
+    }
+    if (c.get(SHIFT_KIND) == ShiftKind.PERMUTE_INPUTS) {
+      return 0.5 * (steps / c.get(SHIFT_EVERY)) * deathRows;
+    }
+    return 0;
   }
 
   private static double stepSeconds(int[] sizes, long rows, int population) {
@@ -130,11 +166,12 @@ public final class CostModel {
       params += (long) (sizes[l] + 1) * sizes[l + 1];
       widths += sizes[l] + 1 + sizes[l + 1];
     }
-    long samples = c.get(DATA_SAMPLES) == null ? 2000 : c.get(DATA_SAMPLES);
+    long samples = samples(c);
     long train = trainRows(c, samples);
-    long rows = Math.min(c.get(BATCH_SIZE), samples) + Math.min(c.get(PROBE_SAMPLES), samples)
-        + (long) Math.ceil(samples * c.get(TEST_FRACTION))
-        + DeathScan.chunkRows((int) Math.min(c.get(PROBE_SAMPLES), train), (int) Math.min(train, c.get(DEATH_ROWS) == null ? train : c.get(DEATH_ROWS)));
+    long batch = c.get(DATA_SOURCE).isStream() ? c.get(BATCH_SIZE) : Math.min(c.get(BATCH_SIZE), samples);
+    long rows = batch + probeRows(c, samples) + (samples - train)
+        + DeathScan.chunkRows((int) probeRows(c, train), (int) Math.min(train, c.get(DEATH_ROWS) == null ? train : c.get(DEATH_ROWS)))
+        + (earlierRows(c, train) > 0 ? DeathScan.chunkRows((int) probeRows(c, train), Integer.MAX_VALUE) : 0);
     return 4 * (6 * params + 3 * rows * widths);
   }
 
@@ -147,6 +184,7 @@ public final class CostModel {
       case DIGITS -> 64;
       case BREAST_CANCER -> 30;
       case CSV, PARQUET -> 16;
+      case SLOWLY_CHANGING -> SlowlyChangingRegression.INPUTS;
     };
     int out = !c.isClassification() ? 1 : switch (c.get(DATA_SOURCE)) {
       case BLOBS -> c.get(DATA_CLASSES);

@@ -36,6 +36,7 @@ public final class SyntheticNeurons {
         .selectExpr("*",
             "dormant_score <= 0.025 AS dormant",
             "max_preact <= 0 AND NOT output_layer AS dead",
+            "CAST(NULL AS BOOLEAN) AS dead_global",
             "CAST(NULL AS DOUBLE) AS saturated_rate",
             "rand(5) AS grad_norm",
             "2 * rand(8) AS grad_dormancy_score",

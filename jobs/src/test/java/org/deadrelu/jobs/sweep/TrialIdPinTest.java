@@ -48,6 +48,8 @@ class TrialIdPinTest {
     expected.put("relu-grad-at-zero", "160 993b39b8c33a6722");
     expected.put("revival", "80 49fe44bac7a4ce42");
     expected.put("vanishing-gradients", "240 4c400475bf517312");
+    expected.put("plasticity-slowly-changing", "27 408cec3f64ce777a");
+    expected.put("permuted-digits", "12 d844a2a4575e909f");
     Map<String, String> actual = new LinkedHashMap<>();
     for (String sweep : expected.keySet()) {
       List<TrialConfig> trials = repositorySweep(sweep).expand();
@@ -55,6 +57,11 @@ class TrialIdPinTest {
           .collect(Collectors.joining(","))));
     }
     assertEquals(expected, actual);
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of("..", "sweeps"))) {
+      assertEquals(new java.util.TreeSet<>(expected.keySet()), files.map(f -> f.getFileName().toString())
+          .filter(f -> f.endsWith(".yaml")).map(f -> f.substring(0, f.length() - 5))
+          .collect(Collectors.toCollection(java.util.TreeSet::new)), "every sweep of sweeps/ is pinned here");
+    }
   }
 
   @Test

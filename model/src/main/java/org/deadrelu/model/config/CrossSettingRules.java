@@ -5,6 +5,7 @@ import static org.deadrelu.model.config.Settings.DATA_PATH;
 import static org.deadrelu.model.config.Settings.DATA_SOURCE;
 import static org.deadrelu.model.config.Settings.DATA_TASK;
 import static org.deadrelu.model.config.Settings.HEAD;
+import static org.deadrelu.model.config.Settings.SHIFT_KIND;
 
 import java.util.List;
 
@@ -17,7 +18,8 @@ public final class CrossSettingRules {
 
   /** Built-in data sets pose one task; only csv and parquet files can pose either. */
   public static final CrossSettingRule TASK_SUITS_SOURCE = new CrossSettingRule(DATA_TASK,
-      "a built-in source poses one task (`teacher` and `function` regression, the others classification);"
+      "a built-in source poses one task (`teacher`, `function` and `slowly_changing` regression, the others"
+          + " classification);"
           + " only `csv` and `parquet` take either",
       List.of(DATA_TASK, DATA_SOURCE), v -> {
         DataSourceKind source = v.get(DATA_SOURCE);
@@ -51,11 +53,31 @@ public final class CrossSettingRules {
                 + ": the file's Hadoop path, such as file:///data/wine.csv or hdfs:///data/wine.parquet";
       });
 
+  /** Relabelling needs classes to relabel. */
+  public static final CrossSettingRule LABEL_SHIFT_NEEDS_CLASSES = new CrossSettingRule(SHIFT_KIND,
+      "`permute_labels` needs a classification task",
+      List.of(SHIFT_KIND, DATA_TASK, DATA_SOURCE), v -> {
+        ShiftKind kind = v.get(SHIFT_KIND);
+        String task = v.get(DATA_TASK);
+        return kind != ShiftKind.PERMUTE_LABELS || Settings.CLASSIFICATION.equals(task) ? null
+            : "permute_labels relabels classes, but the task is " + task + v.combination(DATA_SOURCE, DATA_TASK, SHIFT_KIND);
+      });
+
+  /** A stream changes its task itself; a second schedule of changes on top of it would make "the current task" two things. */
+  public static final CrossSettingRule NO_SHIFT_ON_STREAMS = new CrossSettingRule(SHIFT_KIND,
+      "a `slowly_changing` stream changes its task itself (`data.period`); `shift` applies to the other sources",
+      List.of(SHIFT_KIND, DATA_SOURCE), v -> {
+        DataSourceKind source = v.get(DATA_SOURCE);
+        return !source.isStream() || v.get(SHIFT_KIND) == ShiftKind.NONE ? null
+            : "source " + EnumNames.of(source) + " changes its task itself every data.period steps; shift.kind must"
+                + " be none for it" + v.combination(DATA_SOURCE, SHIFT_KIND);
+      });
+
   public static final CrossSettingRule PATH_ONLY_FOR_FILES = onlyForFiles(DATA_PATH);
   public static final CrossSettingRule LABEL_ONLY_FOR_FILES = onlyForFiles(DATA_LABEL);
 
   static final List<CrossSettingRule> ALL = List.of(TASK_SUITS_SOURCE, HEAD_SUITS_TASK, FILE_NEEDS_PATH,
-      PATH_ONLY_FOR_FILES, LABEL_ONLY_FOR_FILES);
+      PATH_ONLY_FOR_FILES, LABEL_ONLY_FOR_FILES, LABEL_SHIFT_NEEDS_CLASSES, NO_SHIFT_ON_STREAMS);
 
   private CrossSettingRules() {}
 

@@ -17,7 +17,12 @@ public enum DataSourceKind {
   /** A CSV file with a header and a label column, at any Hadoop path. */
   CSV,
   /** A Parquet file or folder with a label column, at any Hadoop path. */
-  PARQUET;
+  PARQUET,
+  /**
+   * Dohare et al.'s slowly-changing regression: an online stream of bit inputs whose slow bits change
+   * every {@code data.period} steps, targets from a fixed random network of linear threshold units.
+   */
+  SLOWLY_CHANGING;
 
   public boolean isSynthetic() {
     return this == BLOBS || this == SPIRALS || this == TEACHER || this == FUNCTION;
@@ -27,8 +32,13 @@ public enum DataSourceKind {
     return this == CSV || this == PARQUET;
   }
 
-  /** The task the source poses: regression for teacher and function; a file defaults to classification. */
+  /** A stream of fresh examples, one batch per step, rather than a table split into training and held-out rows. */
+  public boolean isStream() {
+    return this == SLOWLY_CHANGING;
+  }
+
+  /** The task the source poses: regression for teacher, function and slowly_changing; a file defaults to classification. */
   public String naturalTask() {
-    return this == TEACHER || this == FUNCTION ? Settings.REGRESSION : Settings.CLASSIFICATION;
+    return this == TEACHER || this == FUNCTION || this == SLOWLY_CHANGING ? Settings.REGRESSION : Settings.CLASSIFICATION;
   }
 }

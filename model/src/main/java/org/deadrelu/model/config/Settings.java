@@ -21,7 +21,8 @@ public final class Settings {
           ChoiceType.of(DataSourceKind.class))
       .byDefault(DataSourceKind.BLOBS).column("data_source")
       .doc("where the data comes from: generated (`blobs`, `spirals`, `teacher`, `function`), bundled"
-          + " (`digits`, `breast_cancer`) or a file (`csv`, `parquet`)"));
+          + " (`digits`, `breast_cancer`), a file (`csv`, `parquet`), or an online stream"
+          + " (`slowly_changing`: Dohare et al.'s slowly-changing regression)"));
   public static final Setting<String> DATA_PATH = declare(Setting.define("data.path",
           new TextType("a Hadoop path such as file:///data/wine.csv"))
       .onlyWhen(DATA_SOURCE, DataSourceKind::isFile).unsetMeans("none (required for a file source)")
@@ -34,7 +35,7 @@ public final class Settings {
       .doc("the label column of a file source; refused for other sources"));
   public static final Setting<String> DATA_TASK = declare(Setting.define("data.task",
           ChoiceType.words(CLASSIFICATION, REGRESSION))
-      .byDefault("`regression` for `teacher` and `function`, else `classification`",
+      .byDefault("`regression` for `teacher`, `function` and `slowly_changing`, else `classification`",
           v -> v.get(Settings.DATA_SOURCE).naturalTask(), DATA_SOURCE)
       .column("data_task")
       .doc("what the labels are; a built-in source poses one task, a file source either"));
@@ -59,14 +60,35 @@ public final class Settings {
           ChoiceType.words("abs", "sin", "square", "step"))
       .byDefault("abs").onlyWhen(DATA_SOURCE, s -> s == DataSourceKind.FUNCTION).column("data_function")
       .doc("the 1-D function learned, on x in [-1, 1]"));
+  public static final Setting<Integer> DATA_PERIOD = declare(Setting.define("data.period",
+          new IntegerType(IntegerRange.atLeast(1)))
+      .byDefault(10_000).onlyWhen(DATA_SOURCE, DataSourceKind::isStream).hashedOnlyOffDefault().column("data_period")
+      .doc("steps between changes of the slow bits of `slowly_changing`: task k is steps [k period, (k + 1) period)"));
+  public static final Setting<Boolean> DATA_FLIP_ONE = declare(Setting.define("data.flip_one", new FlagType())
+      .byDefault(false).onlyWhen(DATA_SOURCE, DataSourceKind::isStream).hashedOnlyOffDefault().column("data_flip_one")
+      .doc("`slowly_changing`: flip one slow bit, chosen at random, at each change instead of drawing all 15 afresh"));
+  // a stream has no rows to hold out: each of its examples is fresh when it is trained on
   public static final Setting<Double> TEST_FRACTION = declare(Setting.define("data.test_fraction",
           new NumberType(Interval.closedOpen(0, 1)))
-      .byDefault(0.2)
+      .byDefault(0.2).onlyWhen(DATA_SOURCE, s -> !s.isStream())
       .doc("share of the rows held out for testing, measured at every checkpoint"));
   public static final Setting<Long> DATA_SEED = declare(Setting.define("data.seed",
           new LongType(IntegerRange.wideAtLeast(0)))
       .byDefault(0L).column("data_seed")
-      .doc("seeds data generation and the train/test split (the same for every replicate)"));
+      .doc("seeds data generation and the train/test split (the same for every replicate); for"
+          + " `slowly_changing`, its target network (the trial's seed draws its inputs)"));
+
+  // a shift is applied while training, not to the data set: its own section, outside the data's cache key
+  public static final Setting<ShiftKind> SHIFT_KIND = declare(Setting.define("shift.kind", ChoiceType.of(ShiftKind.class))
+      .byDefault(ShiftKind.NONE).hashedOnlyOffDefault().column("shift_kind")
+      .doc("how the task changes every `shift.every` steps: `permute_inputs` (a fresh random order of the"
+          + " input features per task, as Online Permuted MNIST), `permute_labels` (a fresh random relabelling"
+          + " of the classes per task); task 0 is the data as they are; the permutations come from the"
+          + " trial's seed"));
+  public static final Setting<Integer> SHIFT_EVERY = declare(Setting.define("shift.every",
+          new IntegerType(IntegerRange.atLeast(1)))
+      .byDefault(1000).onlyWhen(SHIFT_KIND, k -> k != ShiftKind.NONE).hashedOnlyOffDefault().column("shift_every")
+      .doc("steps per task: task k is steps [k every, (k + 1) every)"));
 
   public static final Setting<List<Integer>> HIDDEN = declare(Setting.define("model.hidden", new WidthsType())
       .byDefault(List.of(32, 32))
@@ -133,15 +155,27 @@ public final class Settings {
   public static final Setting<Integer> PROBE_EVERY = declare(Setting.define("probe.every",
           new IntegerType(IntegerRange.atLeast(1)))
       .byDefault(100).column("probe_every")
-      .doc("checkpoint interval in steps (step 0 and the last step always)"));
+      .doc("checkpoint interval in steps (step 0 and the last step always); with `probe.schedule: geometric`,"
+          + " the first checkpoint after step 0"));
+  public static final Setting<String> PROBE_SCHEDULE = declare(Setting.define("probe.schedule",
+          ChoiceType.words("every", "geometric"))
+      .byDefault("every").hashedOnlyOffDefault().column("probe_schedule")
+      .doc("`every`: a checkpoint every `probe.every` steps; `geometric`: at `every`, 2 `every`, 4 `every`, ..."
+          + " (a number of checkpoints logarithmic in the steps); step 0 and the last step always"));
+  public static final Setting<Integer> ERROR_WINDOW = declare(Setting.define("probe.error_window",
+          new IntegerType(IntegerRange.atLeast(1)))
+      .byDefault(100).hashedOnlyOffDefault().column("error_window")
+      .doc("the online loss and error on the incoming examples are averaged over windows of this many"
+          + " steps, a `curves` row at the end of each, whatever the checkpoints"));
+  // a stream's probe set is its current task's whole input set
   public static final Setting<Integer> PROBE_SAMPLES = declare(Setting.define("probe.samples",
           new IntegerType(IntegerRange.atLeast(1)))
-      .byDefault(512).column("probe_samples")
+      .byDefault(512).onlyWhen(DATA_SOURCE, s -> !s.isStream()).column("probe_samples")
       .doc("probe-set size, drawn once per trial from the training split"));
   /** Bounds the training rows death is decided on, for file data sets too large to scan at every checkpoint. */
   public static final Setting<Integer> DEATH_ROWS = declare(Setting.define("probe.death_rows",
           new IntegerType(IntegerRange.atLeast(1)))
-      .unsetMeans("all").column("death_rows")
+      .unsetMeans("all").onlyWhen(DATA_SOURCE, s -> !s.isStream()).column("death_rows")
       .doc("the first this many training rows decide death (for file data sets too large to scan at every"
           + " checkpoint)"));
   public static final Setting<Double> DORMANT_TAU = declare(Setting.define("probe.dormant_tau",

@@ -15,6 +15,8 @@ import java.io.Serializable;
  * @param trainY training labels
  * @param testX held-out features, possibly zero rows
  * @param testY held-out labels
+ * @param stream for an online source, what it is (its rows are then empty: examples are drawn while
+ *     training); null for a table
  */
 public record Dataset(
     String name,
@@ -23,10 +25,25 @@ public record Dataset(
     double[][] trainX,
     double[] trainY,
     double[][] testX,
-    double[] testY)
+    double[] testY,
+    StreamSpec stream)
     implements Serializable {
 
+  /** A table's data set. */
+  public Dataset(String name, boolean classification, int numClasses, double[][] trainX, double[] trainY,
+      double[][] testX, double[] testY) {
+    this(name, classification, numClasses, trainX, trainY, testX, testY, null);
+  }
+
+  /** An online source's: one regression target, no rows. */
+  public static Dataset of(String name, StreamSpec stream) {
+    return new Dataset(name, false, 1, new double[0][], new double[0], new double[0][], new double[0], stream);
+  }
+
   public int features() {
+    if (stream != null) {
+      return stream.inputs();
+    }
     return trainX.length == 0 ? 0 : trainX[0].length;
   }
 

@@ -2,14 +2,17 @@ package org.deadrelu.model.data;
 
 import static org.deadrelu.model.config.Settings.DATA_CLASSES;
 import static org.deadrelu.model.config.Settings.DATA_FEATURES;
+import static org.deadrelu.model.config.Settings.DATA_FLIP_ONE;
 import static org.deadrelu.model.config.Settings.DATA_FUNCTION;
 import static org.deadrelu.model.config.Settings.DATA_NOISE;
 import static org.deadrelu.model.config.Settings.DATA_PATH;
+import static org.deadrelu.model.config.Settings.DATA_PERIOD;
 import static org.deadrelu.model.config.Settings.DATA_SAMPLES;
 import static org.deadrelu.model.config.Settings.DATA_SEED;
 import static org.deadrelu.model.config.Settings.DATA_SOURCE;
 import static org.deadrelu.model.config.Settings.TEST_FRACTION;
 
+import java.util.Random;
 import java.util.function.Function;
 import org.deadrelu.model.DataException;
 import org.deadrelu.model.config.DataSourceKind;
@@ -35,6 +38,9 @@ public final class DatasetFactory {
   public static Dataset build(TrialConfig c, Function<String, LabeledTable> files) {
     boolean classification = c.isClassification();
     DataSourceKind source = c.get(DATA_SOURCE);
+    if (source.isStream()) {
+      return stream(c);
+    }
     LabeledTable table = table(c, files);
     if (source.isFile()) {
       // the loader may or may not have validated with this task: the checks are cheap, redo them
@@ -58,6 +64,18 @@ public final class DatasetFactory {
     return c.canonical(s -> s.section().equals(Settings.DATA_SOURCE.section()));
   }
 
+  /**
+   * Slowly-changing regression at the paper's sizes (20 bits, 15 slow, 100 target units, beta 0.7),
+   * the target network from data.seed: a data set, like the generated tables, the same for every
+   * replicate; each trial's inputs are drawn from its own seed while it trains.
+   */
+  private static Dataset stream(TrialConfig c) {
+    LtuTargetNetwork target = LtuTargetNetwork.random(SlowlyChangingRegression.INPUTS,
+        SlowlyChangingRegression.TARGET_FEATURES, LtuTargetNetwork.BETA, new Random(c.get(DATA_SEED)));
+    StreamSpec spec = new StreamSpec(target, SlowlyChangingRegression.SLOW_BITS, c.get(DATA_PERIOD), c.get(DATA_FLIP_ONE));
+    return Dataset.of("slowly_changing(period=" + spec.period() + (spec.flipOne() ? ",flip_one" : "") + ")", spec);
+  }
+
   private static LabeledTable table(TrialConfig c, Function<String, LabeledTable> files) {
     return switch (c.get(DATA_SOURCE)) {
       case BLOBS -> Blobs.generate(c.get(DATA_SAMPLES), c.get(DATA_CLASSES), c.get(DATA_FEATURES), c.get(DATA_NOISE),
@@ -68,6 +86,7 @@ public final class DatasetFactory {
           c.get(DATA_SEED));
       case DIGITS -> BundledDatasets.digits();
       case BREAST_CANCER -> BundledDatasets.breastCancer();
+      case SLOWLY_CHANGING -> throw new IllegalStateException("a stream has no table");
       case CSV, PARQUET -> {
         if (files == null) {
           throw new DataException(c.get(DATA_PATH) + ": no file loader was given for "

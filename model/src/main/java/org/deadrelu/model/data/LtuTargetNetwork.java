@@ -1,5 +1,6 @@
 package org.deadrelu.model.data;
 
+import java.io.Serializable;
 import java.util.Random;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Random;
  * -1 input weights, shifted by half the bias): a unit fires on inputs that agree with its weights in
  * about a fraction beta of places.
  */
-public final class LtuTargetNetwork {
+public final class LtuTargetNetwork implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The fraction of agreement at which a unit fires, as the paper's experiments set it. */
   public static final double BETA = 0.7;
 
@@ -105,20 +108,24 @@ public final class LtuTargetNetwork {
    * at every step of every network.
    */
   public double output(double[] x) {
+    return output(x, 0);
+  }
+
+  /** The target of the input in {@code x[at, at + m)}. */
+  public double output(double[] x, int at) {
+    int m = inputs();
     long bits = 0;
-    if (x.length <= Long.SIZE) {
-      for (int j = 0; j < x.length; j++) {
-        if (x[j] == 1) {
+    if (m <= Long.SIZE) {
+      for (int j = 0; j < m; j++) {
+        if (x[at + j] == 1) {
           bits |= 1L << j;
-        } else if (x[j] != 0) {
-          return outputByDefinition(x);
+        } else if (x[at + j] != 0) {
+          return outputByDefinition(x, at);
         }
       }
-      if (x.length == inputs()) {
-        return outputOfBits(bits);
-      }
+      return outputOfBits(bits);
     }
-    return outputByDefinition(x);
+    return outputByDefinition(x, at);
   }
 
   /** The target of the input whose bit j is x_j. */
@@ -132,12 +139,13 @@ public final class LtuTargetNetwork {
   }
 
   /** The target by the sums as written. */
-  double outputByDefinition(double[] x) {
+  double outputByDefinition(double[] x, int at) {
     double out = c;
+    int m = w[0].length;
     for (int i = 0; i < w.length; i++) {
       double pre = b[i];
-      for (int j = 0; j < x.length; j++) {
-        pre += w[i][j] * x[j];
+      for (int j = 0; j < m; j++) {
+        pre += w[i][j] * x[at + j];
       }
       out += pre > tau[i] ? v[i] : 0;
     }

@@ -6,11 +6,13 @@ import java.util.Random;
  * The slowly-changing regression stream of Dohare et al. (Nature 2024), as their public code defines
  * it: inputs are m bits; the first f ("slow") bits stay fixed for {@code period} steps and are then
  * all drawn afresh, or (the flip-one variant) one of them, chosen at random, is flipped; the other
- * m - f bits are drawn afresh at every step. The target of an input is a fixed {@link LtuTargetNetwork}'s
- * output. Learning is online: one fresh example per step.
+ * m - f bits are drawn afresh at every step, as independent fair coins. The target of an input is a
+ * fixed {@link LtuTargetNetwork}'s output. Learning is online: one fresh example per step.
  *
  * <p>Three independent streams come from the seed, in this order: the target network, the slow bits,
- * the fast bits; so the fast bits do not depend on the period, nor the target on either.
+ * the fast bits; so the fast bits do not depend on the period, nor the target on either. A stream can
+ * also be made for a given target network ({@link #SlowlyChangingRegression(LtuTargetNetwork, int, long,
+ * boolean, long)}), its two streams then from their own seed.
  */
 public final class SlowlyChangingRegression {
   /** The paper's sizes: 20 input bits, 15 of them slow, 100 hidden units in the target network. */
@@ -20,7 +22,7 @@ public final class SlowlyChangingRegression {
   public static final int PERIOD = 10_000;
 
   private final int inputs;
-  private final int period;
+  private final long period;
   private final boolean flipOne;
   private final LtuTargetNetwork target;
   private final Random slowRng;
@@ -30,15 +32,31 @@ public final class SlowlyChangingRegression {
 
   public SlowlyChangingRegression(int inputs, int slowBits, int period, boolean flipOne, int targetFeatures,
       double beta, long seed) {
-    if (slowBits < 0 || slowBits > inputs || period < 1) {
-      throw new IllegalArgumentException("slowly-changing regression needs 0 <= slow bits <= inputs and a period"
-          + " of at least 1 step, got " + slowBits + " of " + inputs + " bits every " + period);
-    }
-    this.inputs = inputs;
+    this(new Random(seed), inputs, slowBits, period, flipOne, targetFeatures, beta); // a fixed algorithm across JDKs
+  }
+
+  /** The target network is drawn from {@code root} first, then the two streams' seeds. */
+  private SlowlyChangingRegression(Random root, int inputs, int slowBits, long period, boolean flipOne, int targetFeatures,
+      double beta) {
+    this(LtuTargetNetwork.random(checked(inputs, slowBits, period), targetFeatures, beta, root), slowBits, period, flipOne,
+        root);
+  }
+
+  /**
+   * The stream of inputs of {@code target} (whose input width is m), with the slow and fast bits from
+   * {@code streamSeed}: streams of one target network with different seeds share the task, not the inputs.
+   *
+   * @param period examples between changes of the slow bits
+   */
+  public SlowlyChangingRegression(LtuTargetNetwork target, int slowBits, long period, boolean flipOne, long streamSeed) {
+    this(target, slowBits, period, flipOne, new Random(streamSeed));
+  }
+
+  private SlowlyChangingRegression(LtuTargetNetwork target, int slowBits, long period, boolean flipOne, Random root) {
+    this.inputs = checked(target.inputs(), slowBits, period);
     this.period = period;
     this.flipOne = flipOne;
-    Random root = new Random(seed); // a fixed algorithm across JDKs, like the other generators
-    this.target = LtuTargetNetwork.random(inputs, targetFeatures, beta, root);
+    this.target = target;
     this.slowRng = new Random(root.nextLong());
     this.fastRng = new Random(root.nextLong());
     this.slow = new double[slowBits];
@@ -47,6 +65,14 @@ public final class SlowlyChangingRegression {
   /** The paper's problem: 20 bits, 15 slow, 100 target units, beta 0.7. */
   public static SlowlyChangingRegression paper(int period, boolean flipOne, long seed) {
     return new SlowlyChangingRegression(INPUTS, SLOW_BITS, period, flipOne, TARGET_FEATURES, LtuTargetNetwork.BETA, seed);
+  }
+
+  private static int checked(int inputs, int slowBits, long period) {
+    if (slowBits < 0 || slowBits > inputs || period < 1) {
+      throw new IllegalArgumentException("slowly-changing regression needs 0 <= slow bits <= inputs and a period"
+          + " of at least 1 step, got " + slowBits + " of " + inputs + " bits every " + period);
+    }
+    return inputs;
   }
 
   public LtuTargetNetwork target() {
@@ -60,7 +86,28 @@ public final class SlowlyChangingRegression {
 
   /** Fills {@code x} (m entries, 0 or 1) with the next step's input; returns its target. */
   public double next(double[] x) {
-    if (step % period == 0) {
+    advance(x, 0);
+    return target.output(x);
+  }
+
+  /** How many of the m input bits are slow. */
+  public int slowBits() {
+    return slow.length;
+  }
+
+  /** The slow bits in force (those of the last input made), into {@code into[0, slow bits)}. */
+  public void slowBits(double[] into) {
+    System.arraycopy(slow, 0, into, 0, slow.length);
+  }
+
+  /**
+   * Writes the next input into {@code x[at, at + m)} without computing its target (for callers that
+   * look targets up, a task's 2^(m - f) of them at a time); returns whether its slow bits were set
+   * afresh for it (every {@code period}-th input, the first included).
+   */
+  public boolean advance(double[] x, int at) {
+    boolean change = step % period == 0;
+    if (change) {
       if (step == 0 || !flipOne) {
         for (int i = 0; i < slow.length; i++) {
           slow[i] = slowRng.nextBoolean() ? 1 : 0;
@@ -70,11 +117,16 @@ public final class SlowlyChangingRegression {
         slow[i] = 1 - slow[i];
       }
     }
-    System.arraycopy(slow, 0, x, 0, slow.length);
-    for (int j = slow.length; j < inputs; j++) {
-      x[j] = fastRng.nextBoolean() ? 1 : 0;
+    System.arraycopy(slow, 0, x, at, slow.length);
+    // the fast bits 31 at a time from one draw's high bits: one call per example instead of one per bit
+    for (int j = slow.length; j < inputs; j += 31) {
+      int n = Math.min(31, inputs - j);
+      int bits = fastRng.nextInt() >>> (32 - n);
+      for (int k = 0; k < n; k++) {
+        x[at + j + k] = (bits >>> k) & 1;
+      }
     }
     step++;
-    return target.output(x);
+    return change;
   }
 }

@@ -15,7 +15,10 @@ import java.io.Serializable;
  * @param dormant dormantScore <= tau
  * @param dead f'(z) = 0 on every row of T, so the neuron's incoming weights and bias get no
  *     gradient: relu with z <= 0 on all of T (z < 0 when relu_grad_at_zero is 1); never for the
- *     other activations
+ *     other activations; on data whose task changes, T is the current task's training inputs
+ * @param deadGlobal f'(z) = 0 on the training inputs of every task seen so far (the current one
+ *     included, so it implies {@code dead}); null on data whose task does not change, where it would be
+ *     {@code dead}
  * @param saturatedRate fraction of P with |f'(z)| < eps, for sigmoid and tanh; null otherwise
  * @param gradNorm L2 norm of the probe-set loss gradient with respect to the incoming weights
  * @param gradDormancyScore gradNorm / (the layer's mean of gradNorm + 1e-9): Liu et al.'s
@@ -40,6 +43,7 @@ public record NeuronRecord(
     double dormantScore,
     boolean dormant,
     boolean dead,
+    Boolean deadGlobal,
     Double saturatedRate,
     double gradNorm,
     double gradDormancyScore,

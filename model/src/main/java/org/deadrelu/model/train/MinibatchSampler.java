@@ -23,13 +23,21 @@ public final class MinibatchSampler {
   }
 
   public int[] next() {
+    return next(new int[batchSize]);
+  }
+
+  /** The next batch, written into {@code batch} (of the batch size), which is returned. */
+  public int[] next(int[] batch) {
     if (next + batchSize > order.length) {
       shuffle();
     }
-    int[] batch = new int[batchSize];
     System.arraycopy(order, next, batch, 0, batchSize);
     next += batchSize;
     return batch;
+  }
+
+  public int batchSize() {
+    return batchSize;
   }
 
   private void shuffle() {

@@ -3,6 +3,7 @@ package org.deadrelu.model.train;
 import static org.deadrelu.model.config.Settings.BATCH_SIZE;
 import static org.deadrelu.model.config.Settings.DEATH_ROWS;
 import static org.deadrelu.model.config.Settings.DORMANT_TAU;
+import static org.deadrelu.model.config.Settings.ERROR_WINDOW;
 import static org.deadrelu.model.config.Settings.FAULT_AT_STEP;
 import static org.deadrelu.model.config.Settings.HIDDEN;
 import static org.deadrelu.model.config.Settings.INIT;
@@ -14,10 +15,13 @@ import static org.deadrelu.model.config.Settings.LR;
 import static org.deadrelu.model.config.Settings.PROBE_EVERY;
 import static org.deadrelu.model.config.Settings.PROBE_RANKS;
 import static org.deadrelu.model.config.Settings.PROBE_SAMPLES;
+import static org.deadrelu.model.config.Settings.PROBE_SCHEDULE;
 import static org.deadrelu.model.config.Settings.REVIVAL;
 import static org.deadrelu.model.config.Settings.REVIVAL_EVERY;
 import static org.deadrelu.model.config.Settings.REVIVAL_WASHOUT;
 import static org.deadrelu.model.config.Settings.SATURATION_EPS;
+import static org.deadrelu.model.config.Settings.SHIFT_EVERY;
+import static org.deadrelu.model.config.Settings.SHIFT_KIND;
 import static org.deadrelu.model.config.Settings.STEPS;
 import static org.deadrelu.model.config.Settings.WARMING_ANNEAL;
 import static org.deadrelu.model.config.Settings.WARMING_HOLD;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deadrelu.model.config.RevivalKind;
+import org.deadrelu.model.config.ShiftKind;
 import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.data.Dataset;
 import org.deadrelu.model.net.Pass;
@@ -54,6 +59,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * trial's own seed, split into independent streams for initialization, shuffling and the probe
  * set, so a trial's rows do not depend on which population it was in or what else ran in the JVM.
  * A trial that diverges or fails is frozen and finished; the others go on undisturbed.
+ *
+ * <p>On data whose task changes (a shift, a stream; see {@link Feed}) death is decided twice at a
+ * checkpoint: on the current task's training inputs ({@code dead}), then, going on from there, on
+ * every task's seen so far ({@code deadGlobal}). Every step's training loss (and, for classification,
+ * error) also goes into windows of {@code probe.error_window} steps, a curves row at the end of each.
  */
 public final class Trainer {
   private final DataType dtype;
@@ -76,6 +86,16 @@ public final class Trainer {
    */
   public long measuringNanos() {
     return measuringNanos;
+  }
+
+  /** Per network, its shift; null when the population's data do not shift (its trials share the kind and period). */
+  private static Shift[] shifts(List<TrialConfig> trials, Dataset data) {
+    ShiftKind kind = trials.get(0).get(SHIFT_KIND);
+    if (kind == ShiftKind.NONE) {
+      return null;
+    }
+    int size = kind == ShiftKind.PERMUTE_INPUTS ? data.features() : data.numClasses();
+    return trials.stream().map(t -> new Shift(kind, t.get(SHIFT_EVERY), size, t.seed())).toArray(Shift[]::new);
   }
 
   /** Trains one trial alone (a population of one). */
@@ -115,8 +135,7 @@ public final class Trainer {
 
     final Dataset data;
     PopulationNetwork net;
-    PopulationData rows;
-    PopulationData.Staging stage = new PopulationData.Staging();
+    Feed feed;
     Pass trainPass;
     Pass probePass;
     /** Chunks of the training split for deciding death; null when the probe set is the whole split. */
@@ -132,14 +151,25 @@ public final class Trainer {
     boolean probeRowsDecideDeath;
     /** The death scan used the probe's buffers since the probe set was last put in them. */
     boolean probeInputStale;
+    /** The task whose rows the probe's and the held-out buffers hold. */
+    int probeTask;
+    int testTask;
+    /** Chunks of the earlier tasks' inputs, for death over every task seen; made when first needed. */
+    Pass earlierPass;
+    /** Per network, dead on every task seen, at the last {@link #measure(boolean)} that asked; null on data whose task does not change. */
+    boolean[][][] deadGlobal;
     Pass testPass;
     INDArray trainY;
     INDArray probeY;
     INDArray testY;
     NeuronProbe probe;
-    MinibatchSampler[] samplers;
     double[] lossSum;
     int lossCount;
+    /** The online-error window: per network, the sum of its steps' losses and errors; steps in it. */
+    double[] windowLoss;
+    double[] windowError;
+    int windowSteps;
+    boolean classification;
     SplittableRandom[] revivalRng;
     WarmingSchedule[] warming;
     List<StepCure> stepCures;
@@ -149,12 +179,14 @@ public final class Trainer {
     void loop() {
       TrialConfig first = trials.get(0);
       SplittableRandom[] init = new SplittableRandom[p];
-      samplers = new MinibatchSampler[p];
-      rows = new PopulationData(data);
-      int batch = Math.min(first.get(BATCH_SIZE), rows.trainRows());
-      int probeRows = Math.min(first.get(PROBE_SAMPLES), rows.trainRows());
+      MinibatchSampler[] samplers = new MinibatchSampler[p];
+      boolean stream = data.stream() != null;
+      // a stream's T is its current task's whole input set, and its probe set too
+      int trainRows = stream ? data.stream().taskInputs() : data.trainX().length;
+      int batch = stream ? first.get(BATCH_SIZE) : Math.min(first.get(BATCH_SIZE), trainRows);
+      int probeRows = first.get(PROBE_SAMPLES) == null ? trainRows : Math.min(first.get(PROBE_SAMPLES), trainRows);
       probeIdx = new int[p][];
-      deathRows = first.get(DEATH_ROWS) == null ? rows.trainRows() : Math.min(first.get(DEATH_ROWS), rows.trainRows());
+      deathRows = first.get(DEATH_ROWS) == null ? trainRows : Math.min(first.get(DEATH_ROWS), trainRows);
       revivalRng = new SplittableRandom[p];
       warming = new WarmingSchedule[p];
       offsets = new double[p];
@@ -163,14 +195,19 @@ public final class Trainer {
         TrialConfig c = trials.get(s);
         SplittableRandom root = new SplittableRandom(c.seed());
         init[s] = root.split();
-        samplers[s] = new MinibatchSampler(rows.trainRows(), batch, root.split());
-        probeIdx[s] = sampleRows(rows.trainRows(), probeRows, root.split());
+        SplittableRandom shuffling = root.split();
+        samplers[s] = stream ? null : new MinibatchSampler(trainRows, batch, shuffling);
+        probeIdx[s] = sampleRows(trainRows, probeRows, root.split());
         revivalRng[s] = root.split();
         if (c.get(REVIVAL) == RevivalKind.WARMING) {
           warming[s] = new WarmingSchedule(c.get(WARMING_OFFSET), c.get(WARMING_HOLD), c.get(WARMING_ANNEAL), c.get(WARMING_SCHEDULE));
         }
-        recorders[s].describeData(data.name(), "train-sample(" + probeRows + ")", probeRows, rows.trainRows(), deathRows);
+        recorders[s].describeData(data.name(), (stream ? "current-task(" : "train-sample(") + probeRows + ")", probeRows,
+            trainRows, deathRows);
       }
+      feed = stream ? new StreamFeed(data.stream(), trials.stream().mapToLong(TrialConfig::seed).toArray(), batch)
+          : new TableFeed(data, samplers, shifts(trials, data), deathRows);
+      classification = data.classification();
       int[] sizes = new int[first.get(HIDDEN).size() + 2];
       sizes[0] = data.features();
       for (int i = 0; i < first.get(HIDDEN).size(); i++) {
@@ -190,23 +227,30 @@ public final class Trainer {
       trainY = Nd4j.create(dtype, p, batch, data.outputs());
       probePass = net.pass("probe", probeRows);
       probeY = Nd4j.create(dtype, p, probeRows, data.outputs());
-      rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+      feed.fillTrain(probeIdx, probePass.input(), probeY);
+      probeTask = feed.task();
       // sampling every row gives the whole split in order: the probe's own pass then decides death
-      if (!(probeRows == rows.trainRows() && deathRows == rows.trainRows())) {
-        probeRowsDecideDeath = deathRows == rows.trainRows();
-        scanRows = probeRowsDecideDeath ? complements(probeIdx, rows.trainRows()) : firstRows(p, deathRows);
+      if (!(probeRows == trainRows && deathRows == trainRows)) {
+        probeRowsDecideDeath = deathRows == trainRows;
+        scanRows = probeRowsDecideDeath ? complements(probeIdx, trainRows) : firstRows(p, deathRows);
         int chunk = DeathScan.chunkRows(probeRows, scanRows[0].length);
         deathPass = chunk == probeRows ? probePass : net.pass("death", chunk);
       }
-      if (rows.testRows() > 0) {
-        testPass = net.pass("test", rows.testRows());
-        testY = Nd4j.create(dtype, p, rows.testRows(), data.outputs());
-        rows.fillTest(p, testPass.input(), testY, stage);
+      if (feed.testRows() > 0) {
+        testPass = net.pass("test", feed.testRows());
+        testY = Nd4j.create(dtype, p, feed.testRows(), data.outputs());
+        feed.fillTest(testPass.input(), testY);
+        testTask = feed.task();
       }
 
-      Checkpoints checkpoints = new Checkpoints(first.get(STEPS), first.get(PROBE_EVERY));
+      int steps = first.get(STEPS);
+      Checkpoints checkpoints = new Checkpoints(steps, first.get(PROBE_EVERY), "geometric".equals(first.get(PROBE_SCHEDULE)));
+      int window = first.get(ERROR_WINDOW);
       lossSum = new double[p];
-      int[][] batchRows = new int[p][];
+      windowLoss = new double[p];
+      windowError = new double[p];
+      boolean[] done = new boolean[p];
+      Integer[] faults = trials.stream().map(t -> t.get(FAULT_AT_STEP)).toArray(Integer[]::new);
       boolean anyWarming = java.util.Arrays.stream(warming).anyMatch(java.util.Objects::nonNull);
       for (step = 0; ; step++) {
         if (anyWarming) {
@@ -215,18 +259,20 @@ public final class Trainer {
           }
           net.setBiasOffset(offsets);
         }
+        if (windowSteps > 0 && (step % window == 0 || step == steps)) {
+          closeWindow(running());
+        }
         if (checkpoints.contains(step)) {
           checkpoint(running(), true);
         }
-        if (step == first.get(STEPS)) {
+        if (step == steps) {
           for (int s : running()) {
             finish(s, TrialStatus.OK, null, null);
           }
           return;
         }
-        for (int s : running()) {
-          Integer fault = trials.get(s).get(FAULT_AT_STEP);
-          if (fault != null && fault == step) {
+        for (int s = 0; s < p; s++) {
+          if (outputs[s] == null && faults[s] != null && faults[s] == step) {
             finish(s, TrialStatus.FAILED, new InjectedFault(step).getMessage(), null);
           }
         }
@@ -236,12 +282,13 @@ public final class Trainer {
         }
         intervene(running);
         for (int s = 0; s < p; s++) {
-          // a finished network keeps its last rows: its sampler is its own and stops with it
-          batchRows[s] = outputs[s] == null || batchRows[s] == null ? samplers[s].next() : batchRows[s];
+          done[s] = outputs[s] != null;
         }
-        rows.fillTrain(batchRows, trainPass.input(), trainY, stage);
+        feed.next(step, done, trainPass.input(), trainY);
         net.forward(trainPass);
         double[] loss = net.loss(trainPass, trainY);
+        // each example is scored before the update it takes part in: the online (prequential) error
+        double[] accuracy = classification ? net.head().accuracy(trainPass.output(), trainY) : null;
         List<Integer> diverged = new ArrayList<>();
         for (int s : running) {
           if (!Double.isFinite(loss[s])) {
@@ -249,10 +296,15 @@ public final class Trainer {
           } else {
             lossSum[s] += loss[s];
           }
+          windowLoss[s] += loss[s];
+          if (accuracy != null) {
+            windowError[s] += 1 - accuracy[s];
+          }
           lastLoss[s] = loss[s];
           recorders[s].lossAfterInterventions(loss[s]);
         }
         lossCount++;
+        windowSteps++;
         if (!diverged.isEmpty()) {
           divergeAtTrainingStep(diverged, loss);
         }
@@ -330,18 +382,22 @@ public final class Trainer {
       double[] testLoss = null;
       double[] testAccuracy = null;
       if (testPass != null) {
+        if (testTask != feed.task()) {
+          feed.fillTest(testPass.input(), testY);
+          testTask = feed.task();
+        }
         net.forward(testPass);
         testLoss = net.loss(testPass, testY);
         testAccuracy = net.head().accuracy(testPass.output(), testY);
       }
-      List<ProbeMeasurement> m = measure();
+      List<ProbeMeasurement> m = measure(true);
       boolean[] finite = net.parametersFinite();
       for (int s : which) {
         ProbeMeasurement ms = m.get(s);
         Double trainLoss = lossCount == 0 ? null : lossSum[s] / lossCount;
-        recorders[s].checkpoint(ms, new CurvePoint(step, trainLoss, ms.loss(), nanToNull(ms.accuracy()),
+        recorders[s].checkpoint(ms, CurvePoint.checkpoint(step, feed.task(), trainLoss, ms.loss(), nanToNull(ms.accuracy()),
             testLoss == null ? null : testLoss[s], testAccuracy == null ? null : nanToNull(testAccuracy[s]),
-            trials.get(s).get(LR), offsets[s]));
+            trials.get(s).get(LR), offsets[s]), deadGlobal == null ? null : deadGlobal[s]);
         if (scheduled && (!Double.isFinite(ms.loss()) || !finite[s])) {
           finish(s, TrialStatus.DIVERGED, "non-finite probe loss or parameter at step " + step, step);
         }
@@ -353,15 +409,40 @@ public final class Trainer {
       measuringNanos += System.nanoTime() - started;
     }
 
-    /** Every neuron of every network as it stands: death over the training split, the rest on the probe set. */
+    /** Closes the online-error window that ends at this step, for the networks given, and opens the next. */
+    private void closeWindow(List<Integer> which) {
+      for (int s : which) {
+        recorders[s].window(CurvePoint.window(step, feed.task(), windowLoss[s] / windowSteps,
+            classification ? windowError[s] / windowSteps : null, trials.get(s).get(LR), offsets[s]));
+      }
+      java.util.Arrays.fill(windowLoss, 0.0);
+      java.util.Arrays.fill(windowError, 0.0);
+      windowSteps = 0;
+    }
+
     private List<ProbeMeasurement> measure() {
-      if (probeInputStale) {
-        rows.fillTrain(probeIdx, probePass.input(), probeY, stage);
+      return measure(false);
+    }
+
+    /**
+     * Every neuron of every network as it stands: death over the current task's training split, the
+     * rest on the probe set; with {@code global}, also death over every task seen so far, into
+     * {@link #deadGlobal} (null on data whose task never changes).
+     */
+    private List<ProbeMeasurement> measure(boolean global) {
+      if (probeInputStale || probeTask != feed.task()) {
+        feed.fillTrain(probeIdx, probePass.input(), probeY);
         probeInputStale = false;
+        probeTask = feed.task();
       }
       List<ProbeMeasurement> m = probe.measure(step, net, probePass, probeY);
+      deadGlobal = null;
       if (deathPass == null) {
-        return m; // the probe set is the whole split
+        // the probe set is the whole split: its maxima are the split's
+        if (global && feed.changesTasks()) {
+          deadGlobal = deadOnEarlierTasks(probeMaxima(m), m);
+        }
+        return m;
       }
       double[][][] maxima = new double[p][net.layers()][];
       for (int s = 0; s < p; s++) {
@@ -375,14 +456,54 @@ public final class Trainer {
         }
       }
       boolean[][][] dead = DeathScan.dead(net, deathPass, scanRows[0].length, maxima, (from, count, pass) -> {
-        rows.fillTrainChunk(scanRows, from, count, pass.input(), stage);
+        feed.fillTrainChunk(scanRows, from, count, pass.input());
         probeInputStale |= pass == probePass;
       });
       List<ProbeMeasurement> settled = new ArrayList<>();
       for (int s = 0; s < p; s++) {
         settled.add(m.get(s).withDead(dead[s]));
       }
+      if (global && feed.changesTasks()) {
+        deadGlobal = deadOnEarlierTasks(maxima, settled);
+      }
       return settled;
+    }
+
+    /**
+     * Death over every task seen: the scan goes on from the current task's maxima (exact where a
+     * neuron is still dead there) over the earlier tasks' inputs, so only a neuron dead on the current
+     * task costs rows, and a neuron is globally dead only if it is dead on the current task too.
+     */
+    private boolean[][][] deadOnEarlierTasks(double[][][] maxima, List<ProbeMeasurement> current) {
+      int rows = feed.earlierRows();
+      if (rows == 0) {
+        boolean[][][] same = new boolean[p][net.layers()][];
+        for (int s = 0; s < p; s++) {
+          for (int l = 0; l < net.layers(); l++) {
+            same[s][l] = current.get(s).layers().get(l).dead().clone();
+          }
+        }
+        return same;
+      }
+      if (earlierPass == null) {
+        int chunk = DeathScan.chunkRows(probePass.rows(), Integer.MAX_VALUE);
+        earlierPass = chunk == probePass.rows() ? probePass : net.pass("death", chunk);
+      }
+      return DeathScan.dead(net, earlierPass, rows, maxima, (from, count, pass) -> {
+        feed.fillEarlierChunk(from, count, pass.input());
+        probeInputStale |= pass == probePass;
+      });
+    }
+
+    /** Per network, layer and neuron, a copy of the probe set's maximum pre-activation. */
+    private double[][][] probeMaxima(List<ProbeMeasurement> m) {
+      double[][][] maxima = new double[p][net.layers()][];
+      for (int s = 0; s < p; s++) {
+        for (int l = 0; l < net.layers(); l++) {
+          maxima[s][l] = m.get(s).layers().get(l).maxPreact().clone();
+        }
+      }
+      return maxima;
     }
 
     private List<Integer> running() {

@@ -24,6 +24,10 @@ public final class TrialRecorder {
   private final TrialConfig config;
   private final List<ProbeMeasurement> probes = new ArrayList<>();
   private final List<CurvePoint> curves = new ArrayList<>();
+  /** Per checkpoint, death over every task seen (per layer and neuron); null entries on stationary data. */
+  private final List<boolean[][]> deadGlobal = new ArrayList<>();
+  /** The online-error windows, in step order. */
+  private final List<CurvePoint> windows = new ArrayList<>();
   private final DeathTracker deaths = new DeathTracker();
   private final List<PendingEvent> events = new ArrayList<>();
   private String dataset = "";
@@ -49,9 +53,20 @@ public final class TrialRecorder {
   }
 
   public void checkpoint(ProbeMeasurement m, CurvePoint curve) {
+    checkpoint(m, curve, null);
+  }
+
+  /** @param deadOnEveryTask per layer and neuron, dead over every task seen; null on data whose task does not change */
+  public void checkpoint(ProbeMeasurement m, CurvePoint curve, boolean[][] deadOnEveryTask) {
     probes.add(m);
     curves.add(curve);
+    deadGlobal.add(deadOnEveryTask);
     deaths.record(m);
+  }
+
+  /** The online-error window that ends at {@code point}'s step. */
+  public void window(CurvePoint point) {
+    windows.add(point);
   }
 
   public void intervened(List<PendingEvent> e) {
@@ -72,8 +87,7 @@ public final class TrialRecorder {
   /** When a divergence is measured off schedule, its curve point carries that step's own loss. */
   public void replaceTrainLoss(double loss) {
     CurvePoint c = curves.remove(curves.size() - 1);
-    curves.add(new CurvePoint(c.step(), loss, c.probeLoss(), c.probeAccuracy(), c.testLoss(),
-        c.testAccuracy(), c.lr(), c.warmingOffset()));
+    curves.add(c.withTrainLoss(loss));
   }
 
   /** @param wallMillis this trial's share of its population's training time */
@@ -83,6 +97,7 @@ public final class TrialRecorder {
     List<NeuronRecord> neurons = new ArrayList<>();
     for (int c = 0; c < probes.size(); c++) {
       ProbeMeasurement m = probes.get(c);
+      boolean[][] global = deadGlobal.get(c);
       for (int l = 0; l < m.layers().size(); l++) {
         LayerMeasures lm = m.layers().get(l);
         FeatureRanks r = lm.ranks();
@@ -93,7 +108,7 @@ public final class TrialRecorder {
         for (int i = 0; i < lm.width(); i++) {
           neurons.add(new NeuronRecord(m.step(), l, i, lm.outputLayer(), lm.activeRate()[i],
               lm.maxPreact()[i], lm.meanAbsAct()[i], lm.dormantScore()[i], lm.dormant()[i],
-              lm.dead()[i], lm.saturatedRate() == null ? null : lm.saturatedRate()[i],
+              lm.dead()[i], global == null ? null : global[l][i], lm.saturatedRate() == null ? null : lm.saturatedRate()[i],
               lm.gradNorm()[i], lm.gradDormancyScore()[i], lm.bias()[i], lm.weightNorm()[i],
               lm.outgoingWeightNorm() == null ? null : lm.outgoingWeightNorm()[i],
               lm.slope() == null ? null : lm.slope()[i], deaths.bornDead(l, i),
@@ -102,7 +117,25 @@ public final class TrialRecorder {
       }
     }
     return new TrialOutput(config, summary(status, error, stepsCompleted, divergedStep, wallMillis), layers,
-        neurons, List.copyOf(curves), settle());
+        neurons, curveRows(), settle());
+  }
+
+  /** The checkpoints' points and the windows' in step order, one row where both fall on a step. */
+  private List<CurvePoint> curveRows() {
+    List<CurvePoint> rows = new ArrayList<>();
+    int w = 0;
+    for (CurvePoint c : curves) {
+      while (w < windows.size() && windows.get(w).step() < c.step()) {
+        rows.add(windows.get(w++));
+      }
+      if (w < windows.size() && windows.get(w).step() == c.step()) {
+        rows.add(c.withWindow(windows.get(w++)));
+      } else {
+        rows.add(c);
+      }
+    }
+    rows.addAll(windows.subList(w, windows.size()));
+    return List.copyOf(rows);
   }
 
   /** Each intervention's outcome, read off the neuron's dead flags at the checkpoints after it. */

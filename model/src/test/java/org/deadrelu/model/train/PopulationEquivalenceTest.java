@@ -189,7 +189,13 @@ class PopulationEquivalenceTest {
     for (int i = 0; i < a.curves().size(); i++) {
       CurvePoint x = a.curves().get(i);
       CurvePoint y = b.curves().get(i);
-      close(x.probeLoss(), y.probeLoss(), "probe loss at " + x.step());
+      assertEquals(x.step(), y.step());
+      if (x.probeLoss() != null) {
+        close(x.probeLoss(), y.probeLoss(), "probe loss at " + x.step());
+      }
+      if (x.onlineLoss() != null) {
+        close(x.onlineLoss(), y.onlineLoss(), "online loss at " + x.step());
+      }
       if (x.trainLoss() != null) {
         close(x.trainLoss(), y.trainLoss(), "train loss at " + x.step());
       }
