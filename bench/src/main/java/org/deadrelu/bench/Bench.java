@@ -59,6 +59,10 @@ public final class Bench {
           ShardMemory.main(Arrays.copyOfRange(args, 1, args.length));
           return;
         }
+        case "--online" -> {
+          OnlineStream.main(Arrays.copyOfRange(args, 1, args.length));
+          return;
+        }
         case "--threads" -> {
           ThreadScaling.main(Arrays.copyOfRange(args, 1, args.length));
           return;
@@ -87,7 +91,7 @@ public final class Bench {
     static final String USAGE = """
         usage: scripts/bench.sh [--quick] [options]
           --quick                 smoke run: fewer rounds, shorter blocks, fewer steps everywhere (~4 min)
-          --configs a,b,c,e       reference configurations to time (default a,b,c,e)
+          --configs a,b,c,d,e     reference configurations to time (default a,b,c,d,e)
           --populations 8,32,128  deadrelu population sizes besides 1 (default 8,32,128)
           --rounds N              alternating timed rounds (default 7; quick 3)
           --block-seconds S       target length of one timed block (default 0.5; quick 0.15)
@@ -108,14 +112,17 @@ public final class Bench {
           --e2e-scale N           divide the end-to-end sweeps' seeds by N (default 1: 1,024, 64 and 64 trials;
                                   quick 8)
           --tuned-engine          also run deadrelu's engine in the tuned JVM (informational rows, not judged)
-          --skip LIST             sections to leave out: timing,rss,spark,probe,e2e,idle
+          --online-steps N        steps of the online runs, reference (d) against numpy (default 100000; quick 20000)
+          --online-networks N     networks trained at once in the online runs (default 90)
+          --online-rounds N       alternating numpy / engine rounds, medians reported (default 3; quick 1)
+          --skip LIST             sections to leave out: timing,rss,spark,probe,e2e,idle,online
           --work DIR              scratch and logs (default bench/target/bench-work)
           --report FILE           also write the report here (default <work>/report.txt)
         """;
 
     boolean help;
     boolean quick;
-    List<RefConfig> configs = List.of(RefConfig.A, RefConfig.B, RefConfig.C, RefConfig.E);
+    List<RefConfig> configs = List.of(RefConfig.A, RefConfig.B, RefConfig.C, RefConfig.D, RefConfig.E);
     List<Integer> populations = List.of(8, 32, 128);
     int rounds = 7;
     double blockSeconds = 0.5;
@@ -132,6 +139,9 @@ public final class Bench {
     int sparkRounds = 3;
   int sparkWarmups = 3;
     int probeSteps = 1000;
+    int onlineSteps = 100_000;
+    int onlineNetworks = 90;
+    int onlineRounds = 3;
     List<Integer> probePopulations = List.of(1, 8);
     int probeRounds = 5;
     int e2eScale = 1;
@@ -156,6 +166,8 @@ public final class Bench {
         o.probeSteps = 300;
         o.probeRounds = 3;
         o.e2eScale = 8;
+        o.onlineSteps = 20_000;
+        o.onlineRounds = 1;
         o.rssPopulations = List.of(1, 8, 32);
       }
       for (int i = 0; i < args.length; i++) {
@@ -188,6 +200,9 @@ public final class Bench {
           case "--probe-steps" -> o.probeSteps = Integer.parseInt(value(args, ++i, k));
           case "--probe-populations" -> o.probePopulations = ints(value(args, ++i, k));
           case "--probe-rounds" -> o.probeRounds = Integer.parseInt(value(args, ++i, k));
+          case "--online-steps" -> o.onlineSteps = Integer.parseInt(value(args, ++i, k));
+          case "--online-networks" -> o.onlineNetworks = Integer.parseInt(value(args, ++i, k));
+          case "--online-rounds" -> o.onlineRounds = Integer.parseInt(value(args, ++i, k));
           case "--e2e-scale" -> o.e2eScale = Integer.parseInt(value(args, ++i, k));
           case "--skip" -> o.skip = List.of(value(args, ++i, k).split(","));
           case "--work" -> o.work = Path.of(value(args, ++i, k));
@@ -196,14 +211,14 @@ public final class Bench {
         }
       }
       for (String s : o.skip) {
-        if (!List.of("timing", "rss", "spark", "probe", "e2e", "idle").contains(s)) {
-          throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe, e2e, idle)");
+        if (!List.of("timing", "rss", "spark", "probe", "e2e", "idle", "online").contains(s)) {
+          throw new IllegalArgumentException("--skip: unknown section " + s + " (timing, rss, spark, probe, e2e, idle, online)");
         }
       }
       if (o.rounds < 1 || o.checkSteps < 1 || o.probeRounds < 1 || o.sparkRounds < 1 || o.sparkWarmups < 0
-          || o.probeSteps < 2) {
-        throw new IllegalArgumentException("--rounds, --check-steps, --probe-rounds, --spark-rounds must be >= 1,"
-            + " --probe-steps >= 2");
+          || o.probeSteps < 2 || o.onlineSteps < 1000 || o.onlineNetworks < 1 || o.onlineRounds < 1) {
+        throw new IllegalArgumentException("--rounds, --check-steps, --probe-rounds, --spark-rounds, --online-networks,"
+            + " --online-rounds must be >= 1, --probe-steps >= 2, --online-steps >= 1000");
       }
       if (o.report == null) {
         o.report = o.work.resolve("report.txt");
@@ -253,6 +268,8 @@ public final class Bench {
     private Double quickstartPlan;
     /** Idle core figures by "where waves-in-flight". */
     private final Map<String, IdleCores> idle = new LinkedHashMap<>();
+    /** numpy's us per network-step over the engine's, reference (d) online. */
+    private Double onlineSpeedup;
     private Double worstEngineRssGrowth;
     private String worstEngineRssVariant;
     private final List<String> problems = new ArrayList<>();
@@ -309,6 +326,9 @@ public final class Bench {
           CpuMeter cpu = CpuMeter.start();
           idleCores();
           foreign("idle cores", cpu);
+        }
+        if (o.runs("online")) {
+          online();
         }
         summary();
       }
@@ -781,6 +801,84 @@ public final class Bench {
           + " = death over the training split + neuron probe + held-out evaluation\n");
     }
 
+    // ------------------------------------------------------------------ online
+
+    /**
+     * Reference (d) as a user runs it against what a researcher writes instead: slowly-changing
+     * regression learned online at batch 1 by N 20-5-1 networks, numpy vectorized over the networks
+     * (bench/baseline/slowly_changing_numpy.py) and the engine's Trainer (OnlineStream), alternating.
+     */
+    private void online() {
+      report.append(fmt("%n== Online learning, reference (d): slowly-changing regression, 20-5-1 ReLU, SGD lr 0.01,"
+          + " batch 1, %d networks x %,d steps; median of %d alternating rounds, one core ==%n", o.onlineNetworks,
+          o.onlineSteps, o.onlineRounds));
+      report.append("numpy: bench/baseline/slowly_changing_numpy.py, the networks as batched matrix products, each with its"
+          + " own target network and stream, training only; deadrelu: Trainer as executors run it, the stream from each"
+          + " trial's seed, online error every 100 steps, geometric checkpoints (death on the current and earlier tasks)\n");
+      Path script = Path.of("bench", "baseline", "slowly_changing_numpy.py");
+      double[] numpy = new double[o.onlineRounds];
+      double[] engine = new double[o.onlineRounds];
+      java.util.Arrays.fill(numpy, Double.NaN);
+      String numpyProblem = null;
+      for (int r = 0; r < o.onlineRounds; r++) {
+        progress("online: round %d/%d", r + 1, o.onlineRounds);
+        for (int k = 0; k < 2; k++) {
+          boolean numpyTurn = (k == 0) == (r % 2 == 0);
+          try {
+            if (numpyTurn && numpyProblem == null) {
+              numpy[r] = numpyRun(script);
+            } else if (!numpyTurn) {
+              List<String> out = Jvm.run(List.of("-Xmx1g"), logs.resolve("online.log"), 3600, "--online",
+                  String.valueOf(o.onlineSteps), String.valueOf(o.onlineNetworks));
+              engine[r] = out.stream().filter(l -> l.startsWith("online ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[4]))
+                  .findFirst().orElseThrow(() -> new IOException("the online run gave no figure; see online.log"));
+            }
+          } catch (IOException | InterruptedException | RuntimeException e) {
+            if (numpyTurn) {
+              numpyProblem = e.getMessage();
+            } else {
+              problems.add("online: " + e.getMessage());
+              engine[r] = Double.NaN;
+            }
+          }
+        }
+      }
+      TextTable t = new TextTable("variant", "us/network-step (median)", "rounds", "speedup vs numpy");
+      double np = numpyProblem == null ? Stats.median(numpy) : Double.NaN;
+      double en = Stats.median(engine);
+      t.add("numpy, batched over networks", numpyProblem == null ? fmt("%.3f", np) : "not measured", fmt("%s", fmtAll(numpy)),
+          "1.00x");
+      t.add("deadrelu Trainer, one population", fmt("%.3f", en), fmtAll(engine), Double.isNaN(np) ? "-" : fmt("%.2fx", np / en));
+      t.print(report);
+      if (numpyProblem != null) {
+        report.append("numpy not measured: ").append(numpyProblem).append('\n');
+      }
+      onlineSpeedup = Double.isNaN(np) || Double.isNaN(en) ? null : np / en;
+    }
+
+    /** One run of the numpy script; its own figure, which leaves Python's start-up and imports out. */
+    private double numpyRun(Path script) throws IOException, InterruptedException {
+      ProcessBuilder b = new ProcessBuilder("python3", script.toString(), String.valueOf(o.onlineNetworks),
+          String.valueOf(o.onlineSteps)).redirectErrorStream(true);
+      b.environment().put("OMP_NUM_THREADS", "1");
+      b.environment().put("OPENBLAS_NUM_THREADS", "1");
+      b.environment().put("MKL_NUM_THREADS", "1");
+      Process p = b.start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (p.waitFor() != 0 || !out.startsWith("numpy-scr ")) {
+        throw new IOException("python3 with numpy did not run " + script + ": " + out.strip().lines().reduce((a, c) -> c).orElse(""));
+      }
+      return Double.parseDouble(out.strip().split(" ")[4]);
+    }
+
+    private static String fmtAll(double[] v) {
+      StringBuilder b = new StringBuilder();
+      for (double x : v) {
+        b.append(b.length() == 0 ? "" : " ").append(Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.3f", x));
+      }
+      return b.toString();
+    }
+
     // ------------------------------------------------------------------ end to end
 
     private void endToEnd() {
@@ -992,6 +1090,7 @@ public final class Bench {
           target(t, name, share == null ? null : 100 * share, 20, false, "%.1f%%", p == null ? null : "P=" + p);
         }
       }
+      target(t, "(d) online, engine vs numpy batched over networks > 1x", onlineSpeedup, 1, true, "%.2fx", null);
       double[] one = e2e.get("e2e-1 local[1]");
       double[] two = e2e.get("e2e-1 local[2]");
       target(t, "e2e-1 on one core >= 100 trials/s", one == null ? null : one[0] / one[2], 100, true, "%.1f", null);

@@ -66,7 +66,7 @@ class SweepNotesTest {
 
     assertEquals(List.of("t.yaml:4:3: grid.washout: lists 2 values, but they give 1 distinct configuration in 1 of"
         + " the 2 combinations of the other axes (the first: revival.strategy=none), since revival.washout applies"
-        + " only when revival.strategy is kick or redo; trials that come out the same run once"), texts(spec));
+        + " only when revival.strategy is kick, redo, shrink_perturb or cbp; trials that come out the same run once"), texts(spec));
   }
 
   @Test
