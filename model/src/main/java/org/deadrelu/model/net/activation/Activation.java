@@ -1,6 +1,7 @@
 package org.deadrelu.model.net.activation;
 
 import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.population.SmallElementwise;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,11 @@ public interface Activation {
 
   /** dz = dh * f'(z), from what {@link #forward} left in d. */
   default void backward(INDArray z, INDArray d, INDArray dh, INDArray dz) {
-    Nd4j.exec(new MulOp(dh, d, dz));
+    if (SmallElementwise.suits(dh, d, dz)) {
+      SmallElementwise.multiply(dh, d, dz);
+    } else {
+      Nd4j.exec(new MulOp(dh, d, dz));
+    }
   }
 
   /** out = f'(z). */

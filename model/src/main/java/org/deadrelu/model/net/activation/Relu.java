@@ -1,6 +1,7 @@
 package org.deadrelu.model.net.activation;
 
 import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.population.SmallElementwise;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
@@ -29,7 +30,9 @@ public final class Relu implements Activation {
 
   @Override
   public void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
-    if (gradAtZero == 0) {
+    if (SmallElementwise.suits(z, h, d)) {
+      SmallElementwise.relu(z, h, d, gradAtZero);
+    } else if (gradAtZero == 0) {
       Nd4j.exec(new RectifiedLinear(z, h, 0.0));
       Nd4j.exec(new Sign(h, d)); // h >= 0, so sign(h) = [z > 0]: cheaper here than a comparison op
     } else {
@@ -46,7 +49,9 @@ public final class Relu implements Activation {
 
   @Override
   public void derivative(INDArray z, INDArray param, INDArray out) {
-    if (gradAtZero == 0) {
+    if (SmallElementwise.suits(z, out)) {
+      SmallElementwise.reluDerivative(z, out, gradAtZero);
+    } else if (gradAtZero == 0) {
       Nd4j.exec(new Step(z, out, 0.0)); // [z > 0]
     } else {
       out.assign(z).negi();
