@@ -50,6 +50,10 @@ class TrialIdPinTest {
     expected.put("vanishing-gradients", "240 4c400475bf517312");
     expected.put("plasticity-slowly-changing", "27 408cec3f64ce777a");
     expected.put("permuted-digits", "12 d844a2a4575e909f");
+    expected.put("plasticity-loss", "90 91b0b8daa2a0dcc5");
+    expected.put("plasticity-bias-decay", "40 83c31ba875d0dfbe");
+    expected.put("plasticity-cures", "60 47ccee3e7e82c4b6");
+    expected.put("plasticity-permuted-digits", "40 daf0cfd6c52b919b");
     Map<String, String> actual = new LinkedHashMap<>();
     for (String sweep : expected.keySet()) {
       List<TrialConfig> trials = repositorySweep(sweep).expand();
