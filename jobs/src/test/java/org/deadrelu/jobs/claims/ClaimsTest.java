@@ -88,4 +88,42 @@ class ClaimsTest {
     assertTrue(where(out, c -> c.get(REVIVAL) == RevivalKind.REDO).anyMatch(o -> !o.events().isEmpty()),
         "redo found dormant neurons to re-initialize");
   }
+
+  @Test
+  void onTheStreamOnlyReluUnitsDieAndEveryNetworkLearnsItsFirstTask() throws Exception {
+    // two tasks of the full sweep's 100: robust at this size is that learning happens and that only
+    // ReLU has a region of zero gradient; whether plasticity is lost takes the full run (FINDINGS.md)
+    List<TrialOutput> out = ClaimRun.run("plasticity-loss", 2, b -> b.set(STEPS, 20_000));
+    assertTrue(out.stream().allMatch(o -> o.summary().status() == TrialStatus.OK));
+    assertTrue(where(out, c -> c.get(ACTIVATION) != ActivationKind.RELU)
+        .allMatch(o -> o.summary().deadFraction() == 0.0 && o.neurons().stream().noneMatch(n -> Boolean.TRUE.equals(n.deadGlobal()))));
+    for (TrialOutput o : where(out, c -> c.get(LR) == 0.01).toList()) {
+      List<org.deadrelu.model.result.CurvePoint> windows = o.curves().stream().filter(p -> p.onlineLoss() != null).toList();
+      assertEquals(20, windows.size(), "a window every 1,000 steps");
+      assertEquals(List.of(0, 1), windows.stream().map(org.deadrelu.model.result.CurvePoint::task).distinct().toList());
+      double first = windows.get(0).onlineLoss();
+      double tenth = windows.get(9).onlineLoss();
+      assertTrue(tenth < first, o.config().get(ACTIVATION) + " seed " + o.config().seed() + ": online loss " + first
+          + " in the first 1,000 steps, " + tenth + " in the tenth");
+    }
+  }
+
+  @Test
+  void theStepCuresActFromTheStartAndContinualBackpropReplacesMatureUnits() throws Exception {
+    // at rho 1e-4 a layer of 5 mature units owes one replacement about every 2,000 steps
+    List<TrialOutput> out = ClaimRun.run("plasticity-cures", 2, b -> b.set(STEPS, 5_000));
+    for (TrialOutput o : out) {
+      RevivalKind r = o.config().get(REVIVAL);
+      if (r == RevivalKind.SHRINK_PERTURB) {
+        assertTrue(o.events().stream().anyMatch(e -> e.step() == 0 && e.kind().equals("shrink")), "shrink recorded at step 0");
+      } else if (r == RevivalKind.CBP) {
+        long replacements = o.events().stream().filter(e -> e.kind().equals("cbp")).count();
+        assertTrue(replacements >= 1 && replacements <= 3, "continual backprop replaced " + replacements + " units");
+        assertTrue(o.events().stream().filter(e -> e.kind().equals("cbp")).allMatch(e -> e.step() > 100),
+            "no unit is replaced before it is mature");
+      } else if (r == RevivalKind.NONE) {
+        assertEquals(0, o.events().size());
+      }
+    }
+  }
 }
