@@ -254,6 +254,7 @@ public final class Bench {
     private String rooflineShareAVariant;
     private Double sparkRatio;
     private Double threadRatio;
+    private Double trialsRatio;
     private Double gemmRatio;
     private Double integerRatio;
     /** Below this two-thread gain of the integer loop, the cores were shared with something this machine cannot see. */
@@ -736,6 +737,19 @@ public final class Bench {
             gemmRatio = g; // in each core's private L2: the cores' vector units alone, no shared cache
           }
         }
+        trialsRatio = ceiling(r, "trials ", f -> 2 * Double.parseDouble(f[1]) / Double.parseDouble(f[3]),
+            "128 of e2e-1's trials as a task trains them (Trainer, probing included)");
+        // where the pair's time went: each task's own CPU against alone, and the JVM's other threads
+        double[] own = r.stream().filter(l -> l.startsWith("trials ")).map(l -> l.split(" "))
+            .mapToDouble(f -> (Double.parseDouble(f[4]) + Double.parseDouble(f[5])) / 2 / Double.parseDouble(f[2])).toArray();
+        double[] others = r.stream().filter(l -> l.startsWith("trials ")).map(l -> l.split(" "))
+            .mapToDouble(f -> (Double.parseDouble(f[6]) - Double.parseDouble(f[4]) - Double.parseDouble(f[5]))
+                / (2 * Double.parseDouble(f[3]))).toArray();
+        report.append(fmt("  two at once: each task's own CPU time %s x alone (median %.2f); the JVM's other threads"
+            + " (GC, JIT, deallocators) took %s of the two cores (median %.0f%%)%n",
+            Arrays.stream(own).mapToObj(v -> fmt("%.2f", v)).collect(Collectors.joining(" ")), Stats.median(own),
+            Arrays.stream(others).mapToObj(v -> fmt("%.0f%%", 100 * v)).collect(Collectors.joining(" ")),
+            100 * Stats.median(others)));
         integerRatio = ceiling(r, "integer ", f -> 2 * Double.parseDouble(f[1]) / Double.parseDouble(f[2]),
             "integer loop in registers (no memory, no vector units)");
       } catch (IOException | InterruptedException | RuntimeException e) {
@@ -1078,8 +1092,8 @@ public final class Bench {
           rooflineShareAVariant);
       target(t, "peak resident size, one shard of 128 (a) trials (MB) < 2048", shardPeakMb, 2048, false, "%.0f", null);
       target(t, "Spark local[2] / local[1] trials/s >= 1.8", sparkRatio, 1.8, true, "%.2f",
-          threadRatio == null ? null : fmt("two threads: loop %.2f, sgemm-128 %.2f, integer %.2f", threadRatio,
-              gemmRatio, integerRatio));
+          threadRatio == null ? null : fmt("two threads: loop %.2f, trials %.2f, sgemm-128 %.2f, integer %.2f", threadRatio,
+              trialsRatio, gemmRatio, integerRatio));
       for (RefConfig c : List.of(RefConfig.A, RefConfig.B)) {
         String name = "(" + c.id + ") probing share of a trial <= 20%";
         Double share = probeShare.get(c);

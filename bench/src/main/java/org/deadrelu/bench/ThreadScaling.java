@@ -4,11 +4,16 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.deadrelu.jobs.sweep.SweepLoader;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.train.ShardTrainer;
+import org.deadrelu.model.train.Trainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner.ProfilingMode;
@@ -31,8 +36,9 @@ final class ThreadScaling {
 
   /**
    * {@code --threads P STEPS ROUNDS}; replies per round "threads ONE_US TWO_US" (us per network-step),
-   * "gemm N ONE_S TWO_S" per size and "integer ONE_S TWO_S" (the wall time of one run alone, and of two
-   * at once).
+   * "gemm N ONE_S TWO_S" per size, "trials ONE_WALL ONE_CPU TWO_WALL CPU_A CPU_B PROCESS_CPU" (128 of
+   * e2e-1's trials: alone, then two at once with each thread's CPU and the whole JVM's) and "integer
+   * ONE_S TWO_S" (the wall time of one run alone, and of two at once).
    */
   static void main(String[] a) throws Exception {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -69,6 +75,28 @@ final class ThreadScaling {
           double two = twice(pool, () -> g[0].run(reps), () -> g[1].run(reps));
           reply.printf(Locale.ROOT, "@@gemm %d %.4f %.4f%n", n, one, two);
         }
+      }
+      // whole trials as a Spark task trains them (e2e-1's, probing included): with the time of each
+      // task's own thread and of the whole JVM, so the pair's loss splits into the tasks' own slowdown
+      // and the CPU the JVM's other threads (GC, JIT, deallocators) took from them
+      List<TrialConfig> trials = SweepLoader.load("e2e-1.yaml", EndToEnd.sweepText("e2e-1", 8)).expand();
+      trainTrials(trials);
+      pool.submit(() -> trainTrials(trials)).get();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      for (int r = 0; r < rounds; r++) {
+        long w0 = System.nanoTime();
+        double oneCpu = trainTrials(trials);
+        double oneWall = (System.nanoTime() - w0) / 1e9;
+        long p0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        Future<Double> f0 = pool.submit(() -> trainTrials(trials));
+        Future<Double> f1 = pool.submit(() -> trainTrials(trials));
+        double cpu0 = f0.get();
+        double cpu1 = f1.get();
+        double twoWall = (System.nanoTime() - t0) / 1e9;
+        double process = (os.getProcessCpuTime() - p0) / 1e9;
+        reply.printf(Locale.ROOT, "@@trials %.4f %.4f %.4f %.4f %.4f %.4f%n", oneWall, oneCpu, twoWall, cpu0, cpu1, process);
       }
       integer(INTEGER_ITERATIONS / 10);
       pool.submit(() -> integer(INTEGER_ITERATIONS / 10)).get();
@@ -137,6 +165,14 @@ final class ThreadScaling {
       System.err.println(); // keeps the loop from being optimized away
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** CPU seconds of the calling thread to train the trials as a task does (shards of 16). */
+  private static double trainTrials(List<TrialConfig> trials) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long c0 = mx.getCurrentThreadCpuTime();
+    new ShardTrainer(new Trainer(), f -> null, 16).train(trials);
+    return (mx.getCurrentThreadCpuTime() - c0) / 1e9;
   }
 
   /** Microseconds per network-step of {@code steps} training steps. */

@@ -2,6 +2,7 @@ package org.deadrelu.model.optim;
 
 import java.util.List;
 import org.deadrelu.model.population.Parameter;
+import org.deadrelu.model.population.SmallElementwise;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -19,7 +20,12 @@ public final class WeightDecay {
   /** gradient += decay * value, for every parameter with a decay array. */
   public static void addGradient(List<Parameter> parameters) {
     for (Parameter p : parameters) {
-      if (p.decay() != null) {
+      if (p.decay() == null) {
+        continue;
+      }
+      if (SmallElementwise.suits(p.gradient(), p.decay(), p.value())) {
+        SmallElementwise.addProduct(p.gradient(), p.decay(), p.value());
+      } else {
         Nd4j.exec(new MulOp(p.value(), p.decay(), p.scratch()));
         p.gradient().addi(p.scratch());
       }

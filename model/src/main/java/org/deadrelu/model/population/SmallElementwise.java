@@ -80,4 +80,23 @@ public final class SmallElementwise {
     }
     s[2].write(ov, out);
   }
+
+  /**
+   * g += d * v as the engine's two ND4J ops give it: the product rounded to g's type, then the sum
+   * rounded (the product of two floats is exact in double; so is the sum wherever rounding it could
+   * matter).
+   */
+  public static void addProduct(INDArray g, INDArray d, INDArray v) {
+    HostCopy[] s = SCRATCH.get();
+    double[] gv = s[0].read(g);
+    double[] dv = s[1].read(d);
+    double[] vv = s[2].read(v);
+    int n = (int) g.length();
+    boolean single = g.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT;
+    for (int i = 0; i < n; i++) {
+      double product = single ? (float) (dv[i] * vv[i]) : dv[i] * vv[i];
+      gv[i] = gv[i] + product;
+    }
+    s[0].write(gv, g);
+  }
 }

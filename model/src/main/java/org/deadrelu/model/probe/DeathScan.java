@@ -17,6 +17,8 @@ import org.deadrelu.model.population.HostCopy;
  * bounds them), all of one size.
  */
 public final class DeathScan {
+  /** One copy per thread, kept across scans (each scan uses it within the call). */
+  private static final ThreadLocal<HostCopy> COPY = ThreadLocal.withInitial(HostCopy::new);
 
   /** Fills the pass's input, for every network, with rows [from, from + pass rows) of its set. */
   @FunctionalInterface
@@ -66,7 +68,7 @@ public final class DeathScan {
     int p = net.size();
     int[] sizes = net.sizes();
     int chunk = pass.rows();
-    HostCopy copy = new HostCopy();
+    HostCopy copy = COPY.get();
     for (int from = 0, through = undecidedThrough(net, maxima); from < rows && through > 0;
         from += chunk, through = undecidedThrough(net, maxima)) {
       filler.fill(from, Math.min(chunk, rows - from), pass);

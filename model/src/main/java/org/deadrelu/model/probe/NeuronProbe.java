@@ -23,10 +23,17 @@ public final class NeuronProbe {
   /** Per network, whether to measure its hidden layers' feature ranks. */
   private final boolean[] ranks;
   private final GramSpectrum spectrum = new GramSpectrum();
-  private final HostCopy zCopy = new HostCopy();
-  private final HostCopy hCopy = new HostCopy();
-  private final HostCopy dCopy = new HostCopy();
-  private final HostCopy wCopy = new HostCopy();
+  /**
+   * The copies, one set per thread and kept across probes: a task builds a probe per population, and
+   * copies grown afresh for each would be most of what it allocates. A probe is used on the thread
+   * that made it, each copy within one call.
+   */
+  private static final ThreadLocal<HostCopy[]> COPIES = ThreadLocal.withInitial(
+      () -> new HostCopy[] {new HostCopy(), new HostCopy(), new HostCopy(), new HostCopy()});
+  private final HostCopy zCopy = COPIES.get()[0];
+  private final HostCopy hCopy = COPIES.get()[1];
+  private final HostCopy dCopy = COPIES.get()[2];
+  private final HostCopy wCopy = COPIES.get()[3];
 
   /**
    * @param dormantTau per network

@@ -88,6 +88,22 @@ class SmallElementwiseTest {
   }
 
   @Test
+  void theDecayTermMatchesWeightDecaysTwoNd4jOps() {
+    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      INDArray g = values(t, 4);
+      INDArray d = values(t, 5).muli(1e-3);
+      INDArray v = values(t, 6);
+      INDArray want = g.dup();
+      INDArray scratch = g.ulike();
+      Nd4j.exec(new MulOp(v, d, scratch));
+      want.addi(scratch);
+      INDArray got = g.dup();
+      SmallElementwise.addProduct(got, d, v);
+      assertSameValues(want, got, t + " g + d v");
+    }
+  }
+
+  @Test
   void largeArraysViewsAndMixedTypesAreLeftToNd4j() {
     assertTrue(SmallElementwise.suits(Nd4j.create(DataType.FLOAT, 3, 4, 5)));
     assertFalse(SmallElementwise.suits(Nd4j.create(DataType.FLOAT, 1, 1, SmallElementwise.MAX_ELEMENTS + 1)));
