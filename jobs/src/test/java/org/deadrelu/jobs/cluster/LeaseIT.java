@@ -105,9 +105,19 @@ class LeaseIT {
       assertTrue(first.isAlive() && waited < 120_000, "the first driver committed no wave: " + console("first"));
       Thread.sleep(100);
     }
-    signal(first, "STOP"); // frozen: the folder stays as it is while the second driver tries
+    // frozen: the folder stays as it is while the second driver tries (thawed and frozen again if the
+    // stop caught it rewriting its lease)
+    JsonNode frozen = null;
+    for (int attempt = 0; attempt < 20 && frozen == null; attempt++) {
+      if (attempt > 0) {
+        signal(first, "CONT");
+        Thread.sleep(50);
+      }
+      signal(first, "STOP");
+      frozen = StandaloneClusterIT.readLease(folder.resolve("_deadrelu/lease.json"));
+    }
     try {
-      JsonNode holder = StandaloneClusterIT.readLease(folder.resolve("_deadrelu/lease.json"));
+      JsonNode holder = frozen;
       assertTrue(holder != null, "the frozen driver's lease is readable");
       assertEquals(first.pid(), holder.get("pid").asLong());
       Map<String, String> before = snapshot(folder);
@@ -124,14 +134,7 @@ class LeaseIT {
     }
 
     // the third waits for the lease to time out (5 s unrenewed), then takes over and finishes
-    for (long waited = 0; ; waited += 200) {
-      JsonNode lease = StandaloneClusterIT.readLease(folder.resolve("_deadrelu/lease.json"));
-      if (lease != null && System.currentTimeMillis() - lease.get("renewed").asLong() > 5_500) {
-        break;
-      }
-      assertTrue(waited < 120_000, "the killed driver's lease never aged");
-      Thread.sleep(200);
-    }
+    StandaloneClusterIT.awaitLeaseTimedOut(folder, java.time.Duration.ofSeconds(5));
     List<String> third = new ArrayList<>(List.of(run));
     third.addAll(List.of("--lease-timeout", "5"));
     int code = finish(start("third", third.toArray(String[]::new)), "the third driver");
