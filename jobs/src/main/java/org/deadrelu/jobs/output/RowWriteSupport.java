@@ -1,5 +1,7 @@
 package org.deadrelu.jobs.output;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -18,6 +20,12 @@ final class RowWriteSupport extends WriteSupport<Row> {
   private final StructType schema;
   private final StructField[] fields;
   private RecordConsumer out;
+  /**
+   * The encoded form of strings already written: a table repeats a few (trial ids, layer and table
+   * names) on every row, and encoding each afresh was a large part of writing. Bounded, since the
+   * strings of one file are few but need not be.
+   */
+  private final Map<String, Binary> encoded = new HashMap<>();
 
   RowWriteSupport(StructType schema) {
     this.schema = schema;
@@ -78,7 +86,7 @@ final class RowWriteSupport extends WriteSupport<Row> {
 
   private void primitive(DataType type, Object v) {
     if (v instanceof String s) {
-      out.addBinary(Binary.fromString(s));
+      out.addBinary(binary(s));
     } else if (v instanceof Integer n) {
       out.addInteger(n);
     } else if (v instanceof Long n) {
@@ -90,5 +98,17 @@ final class RowWriteSupport extends WriteSupport<Row> {
     } else {
       throw new IllegalArgumentException("no Parquet value for " + v.getClass().getName() + " as " + type.simpleString());
     }
+  }
+
+  private Binary binary(String s) {
+    Binary b = encoded.get(s);
+    if (b == null) {
+      if (encoded.size() >= 4096) {
+        encoded.clear();
+      }
+      b = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
+      encoded.put(s, b);
+    }
+    return b;
   }
 }

@@ -19,6 +19,9 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -42,16 +45,37 @@ public final class TableFiles {
     StructType schema = table.schema();
     List<Row> sorted = new ArrayList<>(rows);
     sorted.sort(order(table, schema));
-    try (ParquetWriter<Row> w = new Builder(outputFile(file, conf), schema)
+    Builder builder = new Builder(outputFile(file, conf), schema)
         .withConf(conf)
         .withWriteMode(ParquetFileWriter.Mode.CREATE)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withRowGroupSize(ROW_GROUP_BYTES)
-        .build()) {
+        .withRowGroupSize(ROW_GROUP_BYTES);
+    for (String column : measureColumns(schema)) {
+      builder = builder.withDictionaryEncoding(column, false);
+    }
+    try (ParquetWriter<Row> w = builder.build()) {
       for (Row r : sorted) {
         w.write(r);
       }
     }
+  }
+
+  /**
+   * The double columns (and lists of doubles), by their Parquet paths: measured values, nearly all
+   * distinct, for which a dictionary is built value by value and then thrown away as larger than the
+   * values themselves (it was a tenth of a small trial's time). Integers, strings and booleans keep
+   * their dictionaries.
+   */
+  static List<String> measureColumns(StructType schema) {
+    List<String> out = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      if (f.dataType() instanceof DoubleType) {
+        out.add(f.name());
+      } else if (f.dataType() instanceof ArrayType a && a.elementType() instanceof DoubleType) {
+        out.add(f.name() + ".list.element");
+      }
+    }
+    return out;
   }
 
   /**

@@ -171,7 +171,7 @@ public final class CostModel {
     long batch = c.get(DATA_SOURCE).isStream() ? c.get(BATCH_SIZE) : Math.min(c.get(BATCH_SIZE), samples);
     long rows = batch + probeRows(c, samples) + (samples - train)
         + DeathScan.chunkRows((int) probeRows(c, train), (int) Math.min(train, c.get(DEATH_ROWS) == null ? train : c.get(DEATH_ROWS)))
-        + (earlierRows(c, train) > 0 ? DeathScan.chunkRows((int) probeRows(c, train), Integer.MAX_VALUE) : 0);
+        + (earlierRows(c, train) > 0 ? DeathScan.chunkRows((int) probeRows(c, train)) : 0);
     return 4 * (6 * params + 3 * rows * widths);
   }
 

@@ -1,6 +1,7 @@
 package org.deadrelu.jobs.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,32 @@ class TaskFileTest {
             + " FROM parquet_schema('%s')";
         assertEquals(strings(duck, String.format(layout, bySpark + "/*.parquet")),
             strings(duck, String.format(layout, byTask)), t.name() + ": the Parquet layout");
+      }
+    }
+  }
+
+  @Test
+  void measuredDoublesAreWrittenWithoutADictionaryAndKeysWithOne() throws Exception {
+    Table<?> t = NeuronsTable.TABLE;
+    Path file = dir.resolve("encodings.parquet");
+    TableFiles.write(t, rows(t.schema(), 11), new org.apache.hadoop.fs.Path(file.toString()), conf());
+    try (DuckDb duck = new DuckDb()) {
+      List<String> doubles = new ArrayList<>();
+      for (StructField f : t.schema().fields()) {
+        if (f.dataType().equals(DataTypes.DoubleType)) {
+          doubles.add(f.name());
+        }
+      }
+      assertTrue(doubles.size() > 5, "the neurons table has measured doubles");
+      for (List<Object> r : duck.query("SELECT path_in_schema, encodings FROM parquet_metadata('" + file + "')")) {
+        String column = String.valueOf(r.get(0));
+        String encodings = String.valueOf(r.get(1));
+        if (doubles.contains(column)) {
+          assertFalse(encodings.contains("DICTIONARY"), column + ": " + encodings);
+        }
+        if (column.equals("trial_id")) {
+          assertTrue(encodings.contains("DICTIONARY"), column + ": " + encodings);
+        }
       }
     }
   }

@@ -1,7 +1,10 @@
 package org.deadrelu.model.net;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -11,10 +14,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * (docs/design.md).
  *
  * <p>Layer l reads {@code a[l]} [P, rows, in]; a hidden layer's output is the next layer's input.
- * {@code ones} [P, rows, 1] turns bias addition and the bias gradient into batched gemms, which
- * were faster here than a broadcast add and a row reduction.
+ * {@code ones} [P, rows, 1] turns the bias gradient (and the bias add where {@code BatchedGemm.affine}
+ * cannot fold it into the product) into batched gemms, which were faster here than a broadcast add
+ * and a row reduction.
  */
 public final class Pass {
+  final int population;
+  final int[] sizes;
+  final DataType dtype;
   final int rows;
   final INDArray[] a;
   final INDArray[] z;
@@ -26,8 +33,13 @@ public final class Pass {
   final INDArray ones;
   final INDArray headScratch;
   final INDArray perSlice;
+  /** Per layer, its pre-activations' maximum over the rows [P, width], made on first use. */
+  private final INDArray[] rowMax;
 
   Pass(int population, int[] sizes, int rows, DataType dtype) {
+    this.population = population;
+    this.sizes = sizes.clone();
+    this.dtype = dtype;
     this.rows = rows;
     int layers = sizes.length - 1;
     a = new INDArray[layers];
@@ -49,6 +61,58 @@ public final class Pass {
     ones = Nd4j.ones(dtype, population, rows, 1);
     headScratch = Nd4j.create(dtype, population, rows, sizes[layers]);
     perSlice = Nd4j.create(dtype, population);
+    rowMax = new INDArray[layers];
+  }
+
+  /** Layer l's pre-activations' maximum over the rows, per network and neuron [P, width], in a buffer kept with the pass. */
+  public INDArray rowMax(int l) {
+    if (rowMax[l] == null) {
+      rowMax[l] = Nd4j.create(dtype, population, sizes[l + 1]);
+    }
+    Nd4j.exec(new Max(z[l], rowMax[l], 1));
+    return rowMax[l];
+  }
+
+  /** Every buffer but {@code ones} set to zero, as a new pass has them. */
+  void clear() {
+    for (INDArray x : buffers(false)) {
+      x.assign(0);
+    }
+  }
+
+  /** Native bytes held. */
+  long bytes() {
+    long n = 0;
+    for (INDArray x : buffers(true)) {
+      n += x.length() * x.dataType().width();
+    }
+    return n;
+  }
+
+  /** Frees the native buffers now, rather than when the garbage collector finds them. */
+  void close() {
+    for (INDArray x : buffers(true)) {
+      if (x.closeable()) {
+        x.close();
+      }
+    }
+  }
+
+  private List<INDArray> buffers(boolean withOnes) {
+    List<INDArray> all = new ArrayList<>();
+    for (INDArray[] group : new INDArray[][] {a, z, d, scratch, dz, da, rowMax}) {
+      for (INDArray x : group) {
+        if (x != null) {
+          all.add(x);
+        }
+      }
+    }
+    all.add(headScratch);
+    all.add(perSlice);
+    if (withOnes) {
+      all.add(ones);
+    }
+    return all;
   }
 
   public int rows() {

@@ -223,7 +223,16 @@ public final class PopulationNetwork {
    * the held-out set), made on first use and kept.
    */
   public Pass pass(String purpose, int rows) {
-    return passes.computeIfAbsent(purpose + "/" + rows, k -> new Pass(population, sizes, rows, dtype));
+    return passes.computeIfAbsent(purpose + "/" + rows, k -> PassPool.take(population, sizes, rows, dtype));
+  }
+
+  /**
+   * Hands this network's passes to the calling thread's {@link PassPool} for the next population of
+   * the same shape; the network must not run a pass afterwards.
+   */
+  public void releasePasses() {
+    PassPool.give(passes.values());
+    passes.clear();
   }
 
   public void forward(Pass pass) {
@@ -232,12 +241,27 @@ public final class PopulationNetwork {
 
   /** The forward pass through the first {@code layers} layers only (their z, and the activations they feed). */
   public void forward(Pass pass, int layers) {
+    forward(pass, layers, true);
+  }
+
+  /**
+   * The forward pass through the first {@code layers} layers, without the derivatives only a
+   * backward pass reads: for rows that are evaluated or scanned, never learned from.
+   */
+  public void evaluate(Pass pass, int layers) {
+    forward(pass, layers, false);
+  }
+
+  private void forward(Pass pass, int layers, boolean derivatives) {
     for (int l = 0; l < layers; l++) {
-      BatchedGemm.gemm(pass.a[l], false, weights[l], false, pass.z[l], 1.0, 0.0);
-      BatchedGemm.gemm(pass.ones, false, biasInForce(l), false, pass.z[l], 1.0, 1.0); // z += b
+      BatchedGemm.affine(pass.a[l], weights[l], biasInForce(l), pass.ones, pass.z[l]); // z = a W + b
       if (l + 1 < weights.length) {
         INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
-        activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l], pass.scratch[l]);
+        if (derivatives) {
+          activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l], pass.scratch[l]);
+        } else {
+          activation.values(pass.z[l], param, pass.a[l + 1], pass.d[l], pass.scratch[l]);
+        }
       }
     }
   }

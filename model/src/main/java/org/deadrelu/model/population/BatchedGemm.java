@@ -25,6 +25,9 @@ public final class BatchedGemm {
       {MMulTranspose.builder().transposeA(true).build(),
           MMulTranspose.builder().transposeA(true).transposeB(true).build()}};
 
+  /** Terms of a sum up to which {@link #affine} adds the product to the bias rows (see there). */
+  static final long FUSED_MAX_K = 128;
+
   private BatchedGemm() {}
 
   public static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double alpha, double beta) {
@@ -67,6 +70,31 @@ public final class BatchedGemm {
           strideC, slices, (pa, pb, pc) -> openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, (int) m, (int) n,
               (int) k, alpha, pa, (int) lda, pb, (int) ldb, beta, pc, (int) ldc));
     }
+  }
+
+  /**
+   * Z[p] = A[p] W[p] + 1 b[p] for every slice: a layer's pre-activations, the bias row b[p] [1, n]
+   * added to every row. Where the product goes to BLAS's gemm, Z is first filled with the bias rows
+   * and the product added to it (beta = 1). That gives exactly what the product followed by a bias
+   * add gives (each element is the product's sum, accumulated apart from Z, plus the bias, rounded
+   * once) without a second pass over Z. Only gemm, and only up to {@link #FUSED_MAX_K} terms, where
+   * BLAS sums a product in one block: gemv adds partial sums into its output, and so does gemm over
+   * longer sums. Otherwise the product and then the bias add, as {@code ones} (a [P, rows, 1] array
+   * of ones) times b.
+   */
+  public static void affine(INDArray a, INDArray w, INDArray bias, INDArray ones, INDArray z) {
+    long m = z.size(1);
+    long n = z.size(2);
+    long k = a.size(2);
+    if (!direct(a, w, z) || !direct(bias, bias, z) || SmallGemm.suits(m, n, k) || m == 1 || n == 1
+        || k > FUSED_MAX_K || bias.size(1) != 1
+        || bias.size(2) != n || bias.size(0) != z.size(0)) {
+      gemm(a, false, w, false, z, 1.0, 0.0);
+      gemm(ones, false, bias, false, z, 1.0, 1.0);
+      return;
+    }
+    BiasRows.fill(bias, z);
+    gemm(a, false, w, false, z, 1.0, 1.0);
   }
 
   /**

@@ -37,11 +37,23 @@ public final class DeathScan {
   private DeathScan() {}
 
   /**
-   * Rows per chunk: the probe set's size (so its buffers can be reused) or {@link #MIN_CHUNK},
-   * whichever is larger, but no more than the rows scanned.
+   * Rows per chunk: the rows scanned split evenly into as many chunks as hold at least the probe
+   * set's size (so its buffers can be reused where that splits them exactly) or {@link #MIN_CHUNK},
+   * whichever is larger. Even chunks leave at most one row per chunk unused, where chunks of a fixed
+   * size would repeat rows to fill the last one (544 rows in chunks of 256 would scan 768).
    */
   public static int chunkRows(int probeRows, int scannedRows) {
-    return Math.max(1, Math.min(scannedRows, Math.max(probeRows, MIN_CHUNK)));
+    int target = chunkRows(probeRows);
+    if (scannedRows <= target) {
+      return Math.max(1, scannedRows);
+    }
+    long chunks = scannedRows / target;
+    return (int) ((scannedRows + chunks - 1) / chunks);
+  }
+
+  /** Rows per chunk where the rows to scan vary from scan to scan: the probe set's size or {@link #MIN_CHUNK}. */
+  public static int chunkRows(int probeRows) {
+    return Math.max(probeRows, MIN_CHUNK);
   }
 
   /**
@@ -72,9 +84,9 @@ public final class DeathScan {
     for (int from = 0, through = undecidedThrough(net, maxima); from < rows && through > 0;
         from += chunk, through = undecidedThrough(net, maxima)) {
       filler.fill(from, Math.min(chunk, rows - from), pass);
-      net.forward(pass, through);
+      net.evaluate(pass, through);
       for (int l = 0; l < through; l++) {
-        double[] m = copy.read(pass.z(l).max(1)); // [P, width], row-major
+        double[] m = copy.read(pass.rowMax(l)); // [P, width], row-major
         int width = sizes[l + 1];
         for (int s = 0; s < p; s++) {
           for (int i = 0; i < width; i++) {

@@ -110,6 +110,10 @@ public final class Trainer {
       run.loop();
     } catch (RuntimeException | LinkageError e) {
       run.failRunning(describe(e));
+    } finally {
+      if (run.net != null) {
+        run.net.releasePasses();
+      }
     }
     return run.outputs();
   }
@@ -386,7 +390,7 @@ public final class Trainer {
           feed.fillTest(testPass.input(), testY);
           testTask = feed.task();
         }
-        net.forward(testPass);
+        net.evaluate(testPass, net.layers());
         testLoss = net.loss(testPass, testY);
         testAccuracy = net.head().accuracy(testPass.output(), testY);
       }
@@ -486,7 +490,7 @@ public final class Trainer {
         return same;
       }
       if (earlierPass == null) {
-        int chunk = DeathScan.chunkRows(probePass.rows(), Integer.MAX_VALUE);
+        int chunk = DeathScan.chunkRows(probePass.rows());
         earlierPass = chunk == probePass.rows() ? probePass : net.pass("death", chunk);
       }
       return DeathScan.dead(net, earlierPass, rows, maxima, (from, count, pass) -> {

@@ -270,4 +270,38 @@ class ActivationTest {
       }
     }
   }
+
+  @Test
+  void valuesAloneGiveForwardsOutputsOnLargeArraysAndOddValues() {
+    // above the loops' size, ReLU's values are one op where forward runs two: the same h, bit for bit
+    SplittableRandom rng = new SplittableRandom(9);
+    double[] v = new double[3 * 100 * 70];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rng.nextDouble(-2, 2);
+    }
+    v[0] = Double.NaN;
+    v[1] = 0.0;
+    v[2] = -0.0;
+    v[3] = Double.POSITIVE_INFINITY;
+    v[4] = Double.NEGATIVE_INFINITY;
+    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      INDArray z = Nd4j.create(v, new long[] {3, 100, 70}, DataType.DOUBLE).castTo(t);
+      for (ActivationKind kind : ActivationKind.values()) {
+        for (int gradAtZero : new int[] {0, 1}) {
+          Activation a = Activations.of(kind, gradAtZero);
+          INDArray param = kind == ActivationKind.ELU ? Nd4j.zeros(t, 3, 1, 1).addi(0.7)
+              : Nd4j.zeros(t, 3, 1, 70).addi(0.1);
+          INDArray want = z.ulike();
+          a.forward(z, param, want, z.ulike(), z.ulike());
+          INDArray got = z.ulike();
+          a.values(z, param, got, z.ulike(), z.ulike());
+          double[] w = want.data().asDouble();
+          double[] g = got.data().asDouble();
+          for (int i = 0; i < w.length; i++) {
+            assertTrue(Double.isNaN(w[i]) ? Double.isNaN(g[i]) : w[i] == g[i], kind + " " + t + " at " + i);
+          }
+        }
+      }
+    }
+  }
 }

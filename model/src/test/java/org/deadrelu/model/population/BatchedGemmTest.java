@@ -1,5 +1,6 @@
 package org.deadrelu.model.population;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -146,6 +147,38 @@ class BatchedGemmTest {
         for (boolean tb : new boolean[] {false, true}) {
           for (int[] mnk : shapes) {
             check(t, ta, tb, false, mnk[0], mnk[1], mnk[2]);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void affineGivesTheBitsOfTheProductFollowedByTheBiasAdd() {
+    // z = a W + b: BLAS adds the product to z filled with the bias rows; the two steps it replaces
+    // (the product, then ones b added) round the same float sum plus the bias once, so every bit agrees
+    int[][] shapes = {{32, 32, 2}, {32, 32, 32}, {256, 32, 32}, {32, 2, 32}, {32, 1, 64}, {1, 64, 64}, {4, 3, 2},
+        {64, 10, 64}, {32, 16, 128}, {32, 16, 129}, {32, 10, 784}};
+    for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      for (int[] mnk : shapes) {
+        SplittableRandom rng = new SplittableRandom(11 + mnk[0] + 7L * mnk[1] + 31L * mnk[2]);
+        int slices = 6;
+        INDArray a = random(t, rng, slices, mnk[0], mnk[2]);
+        INDArray w = random(t, rng, slices, mnk[2], mnk[1]);
+        INDArray bias = random(t, rng, slices, 1, mnk[1]);
+        INDArray ones = Nd4j.ones(t, slices, mnk[0], 1);
+        INDArray twoSteps = Nd4j.create(t, slices, mnk[0], mnk[1]);
+        BatchedGemm.gemm(a, false, w, false, twoSteps, 1.0, 0.0);
+        BatchedGemm.gemm(ones, false, bias, false, twoSteps, 1.0, 1.0);
+        INDArray fused = Nd4j.valueArrayOf(new long[] {slices, mnk[0], mnk[1]}, Double.NaN, t); // old values never read
+        BatchedGemm.affine(a, w, bias, ones, fused);
+        assertArrayEquals(twoSteps.data().asDouble(), fused.data().asDouble(), t + " " + java.util.Arrays.toString(mnk));
+        double[][][] want = expected(a, false, w, false, Nd4j.zeros(t, slices, mnk[0], mnk[1]), 1.0, 0.0);
+        for (int p = 0; p < slices; p++) {
+          for (int i = 0; i < mnk[0]; i++) {
+            for (int j = 0; j < mnk[1]; j++) {
+              assertEquals(want[p][i][j] + bias.getDouble(p, 0, j), fused.getDouble(p, i, j), 1e-5 * (1 + mnk[2]));
+            }
           }
         }
       }

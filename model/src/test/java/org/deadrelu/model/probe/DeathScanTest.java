@@ -62,4 +62,25 @@ class DeathScanTest {
     assertArrayEquals(new boolean[] {true, false, false, true}, scan(new double[] {-2, -1, 0.5, 3}, unknown(), read));
     assertEquals(4, read.size());
   }
+
+  @Test
+  void chunksSplitTheScannedRowsEvenlyAndNeverFewerThanTheProbeOrTheMinimum() {
+    // 544 rows beside a probe of 256: two chunks of 272 (fixed chunks of 256 would scan 768 rows)
+    assertEquals(272, DeathScan.chunkRows(256, 544));
+    assertEquals(256, DeathScan.chunkRows(256, 512), "an exact multiple keeps the probe's size, and its buffers");
+    assertEquals(100, DeathScan.chunkRows(256, 100), "fewer rows than a chunk: one chunk of them all");
+    assertEquals(1, DeathScan.chunkRows(256, 0));
+    assertEquals(DeathScan.MIN_CHUNK, DeathScan.chunkRows(8, 4 * DeathScan.MIN_CHUNK));
+    assertEquals(2147483647 / 8388607 + 1, DeathScan.chunkRows(256, Integer.MAX_VALUE), "no overflow");
+    assertEquals(300, DeathScan.chunkRows(300), "a varying count: the probe's size");
+    for (int probe : new int[] {1, 64, 256, 300, 1000}) {
+      for (int rows = 1; rows <= 5000; rows += 7) {
+        int chunk = DeathScan.chunkRows(probe, rows);
+        int chunks = (rows + chunk - 1) / chunk;
+        int target = Math.max(probe, DeathScan.MIN_CHUNK);
+        assertEquals(true, chunk >= Math.min(rows, target), probe + "/" + rows + ": chunk " + chunk);
+        assertEquals(true, chunks * chunk - rows < chunks, probe + "/" + rows + ": at most one unused row per chunk");
+      }
+    }
+  }
 }

@@ -22,6 +22,14 @@ public interface Activation {
 
   void forward(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch);
 
+  /**
+   * h = f(z) alone, for passes no backward pass follows (held-out rows, the death scan): d and
+   * scratch may be overwritten or left as they are. h is exactly what {@link #forward} gives.
+   */
+  default void values(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
+    forward(z, param, h, d, scratch);
+  }
+
   /** dz = dh * f'(z), from what {@link #forward} left in d. */
   default void backward(INDArray z, INDArray d, INDArray dh, INDArray dz) {
     if (SmallElementwise.suits(dh, d, dz)) {

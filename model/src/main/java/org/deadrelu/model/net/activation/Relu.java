@@ -41,6 +41,15 @@ public final class Relu implements Activation {
     }
   }
 
+  @Override
+  public void values(INDArray z, INDArray param, INDArray h, INDArray d, INDArray scratch) {
+    if (gradAtZero == 0 && !SmallElementwise.suits(z, h, d)) {
+      Nd4j.exec(new RectifiedLinear(z, h, 0.0)); // forward's h, without the derivative
+    } else {
+      forward(z, param, h, d, scratch);
+    }
+  }
+
   /** f'(z) = 0 on every row iff z <= 0 on all (z < 0 on all when f'(0) = 1: a row at exactly 0 still teaches). */
   @Override
   public boolean zeroGradientBelow(double maxPreact) {
