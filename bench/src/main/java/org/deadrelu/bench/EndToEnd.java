@@ -34,6 +34,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Spark has stopped, the same trials trained by the engine alone on one thread (the loop-only limit).
  */
 final class EndToEnd {
+  /** Untimed runs of the sweep before the timed one, in the same JVM. */
+  static final int WARM_UPS = 2;
+
   private EndToEnd() {}
 
   /** The reference sweeps: (e2e-1) a classification sweep that probes often, (e2e-2) reference (a), (e2e-3) digits. */
@@ -82,20 +85,22 @@ final class EndToEnd {
     SweepReport r;
     java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
     double jitSeconds;
+    java.util.Map<String, Double> threadCpu;
     try {
       SweepRunner runner = new SweepRunner(spark, System.err);
-      SweepOptions options = new SweepOptions(work.resolve("warm").toUri().toString(),
-          SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
-      runner.run(spec.name(), trials, options, text);
-      // a second untimed run: after one, the JIT still compiled for seconds of the timed run, on the
+      // several untimed runs: after one, the JIT still compiled for seconds of the timed run, on the
       // core local[1] leaves free but taken from the tasks on local[2]
-      options = new SweepOptions(work.resolve("warm2").toUri().toString(),
-          SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
-      runner.run(spec.name(), trials, options, text);
-      options = new SweepOptions(work.resolve("timed").toUri().toString(),
+      for (int w = 0; w < WARM_UPS; w++) {
+        SweepOptions options = new SweepOptions(work.resolve("warm" + w).toUri().toString(),
+            SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+        runner.run(spec.name(), trials, options, text);
+      }
+      SweepOptions options = new SweepOptions(work.resolve("timed").toUri().toString(),
           SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
       long jitBefore = jit.getTotalCompilationTime();
+      ThreadGroupsCpu cpuBefore = ThreadGroupsCpu.read();
       r = runner.run(spec.name(), trials, options, text);
+      threadCpu = ThreadGroupsCpu.read().since(cpuBefore);
       jitSeconds = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
     } finally {
       spark.stop();
@@ -122,6 +127,11 @@ final class EndToEnd {
         cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9, t.rowsNanos() / 1e9,
         t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop, trainer.measuringNanos() / 1e9,
         jitSeconds);
+    reply.printf(Locale.ROOT, "@@e2e-cpu %s %d", name, cores);
+    for (String k : ThreadGroupsCpu.KINDS) {
+      reply.printf(Locale.ROOT, " %.2f", threadCpu.get(k));
+    }
+    reply.println();
     reply.println("@@done");
   }
 }

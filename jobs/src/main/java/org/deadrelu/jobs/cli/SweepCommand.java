@@ -43,7 +43,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--commit-every", defaultValue = "0", description = "Trials per committed wave; a killed driver loses at most the waves in flight (default: about a minute of work per core, at least max(64, 16 x cores)).")
   int commitEvery;
 
-  @Option(names = "--waves-in-flight", defaultValue = "" + SweepOptions.DEFAULT_WAVES_IN_FLIGHT, description = "Waves whose tasks are submitted at once: 2 starts the next wave's tasks while a wave's last ones finish; 1 runs waves in lockstep (default ${DEFAULT-VALUE}).")
+  @Option(names = "--waves-in-flight", defaultValue = "" + SweepOptions.DEFAULT_WAVES_IN_FLIGHT, description = "Waves whose tasks are submitted at once: more than 1 starts the next waves' tasks while a wave's last ones finish; 1 runs waves in lockstep (default ${DEFAULT-VALUE}).")
   int wavesInFlight;
 
   @Option(names = "--compact-min-files", defaultValue = "" + SweepOptions.DEFAULT_COMPACT_MIN_FILES, description = "At the end, rewrite a table written in several waves once it has this many files (or 256 MiB), sorted across them (default ${DEFAULT-VALUE}).")
