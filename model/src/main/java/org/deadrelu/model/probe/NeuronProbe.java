@@ -98,9 +98,9 @@ public final class NeuronProbe {
     double[] h = output ? null : hCopy.read(whole(pass.h(l)));
     double[] derivative = null;
     if (!output && net.activation().kind().saturates()) {
-      INDArray d = pass.z(l).ulike();
-      net.activation().derivative(pass.z(l), null, d);
-      derivative = dCopy.read(d);
+      // the forward pass just run left f'(z) in the pass (sigmoid's and tanh's derivative is that
+      // same computation), so no second evaluation and no new arrays per checkpoint
+      derivative = dCopy.read(whole(pass.derivative(l)));
     }
     double[][] activeRate = new double[p][width];
     double[][] maxPreact = new double[p][width];
