@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -18,10 +19,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DoubleType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -61,18 +60,16 @@ public final class TableFiles {
   }
 
   /**
-   * The double columns (and lists of doubles), by their Parquet paths: measured values, nearly all
-   * distinct, for which a dictionary is built value by value and then thrown away as larger than the
-   * values themselves (it was a tenth of a small trial's time). Integers, strings and booleans keep
-   * their dictionaries.
+   * The double columns (lists' elements included), by their Parquet paths in the file's layout:
+   * measured values, nearly all distinct, for which a dictionary is built value by value and then
+   * thrown away as larger than the values themselves (it was a tenth of a small trial's time).
+   * Integers, strings and booleans keep their dictionaries.
    */
   static List<String> measureColumns(StructType schema) {
     List<String> out = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      if (f.dataType() instanceof DoubleType) {
-        out.add(f.name());
-      } else if (f.dataType() instanceof ArrayType a && a.elementType() instanceof DoubleType) {
-        out.add(f.name() + ".list.element");
+    for (ColumnDescriptor c : ParquetLayout.of(schema).getColumns()) {
+      if (c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.DOUBLE) {
+        out.add(String.join(".", c.getPath()));
       }
     }
     return out;

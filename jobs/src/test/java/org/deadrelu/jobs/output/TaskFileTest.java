@@ -130,28 +130,58 @@ class TaskFileTest {
 
   @Test
   void measuredDoublesAreWrittenWithoutADictionaryAndKeysWithOne() throws Exception {
-    Table<?> t = NeuronsTable.TABLE;
-    Path file = dir.resolve("encodings.parquet");
-    TableFiles.write(t, rows(t.schema(), 11), new org.apache.hadoop.fs.Path(file.toString()), conf());
-    try (DuckDb duck = new DuckDb()) {
+    for (Table<?> t : List.of(NeuronsTable.TABLE, TrialsTable.TABLE)) {
+      Path file = dir.resolve("encodings-" + t.name() + ".parquet");
+      // doubles of few distinct values, which Parquet would keep in a dictionary were one enabled
+      TableFiles.write(t, rows(t.schema(), 11).stream().map(TaskFileTest::roundedDoubles).toList(),
+          new org.apache.hadoop.fs.Path(file.toString()), conf());
+      // the double columns by the schema, a list's elements under DuckDB's name for them
       List<String> doubles = new ArrayList<>();
       for (StructField f : t.schema().fields()) {
         if (f.dataType().equals(DataTypes.DoubleType)) {
           doubles.add(f.name());
+        } else if (f.dataType() instanceof ArrayType a && a.elementType().equals(DataTypes.DoubleType)) {
+          doubles.add(f.name() + ", list, element");
         }
       }
-      assertTrue(doubles.size() > 5, "the neurons table has measured doubles");
-      for (List<Object> r : duck.query("SELECT path_in_schema, encodings FROM parquet_metadata('" + file + "')")) {
-        String column = String.valueOf(r.get(0));
-        String encodings = String.valueOf(r.get(1));
-        if (doubles.contains(column)) {
-          assertFalse(encodings.contains("DICTIONARY"), column + ": " + encodings);
+      assertTrue(doubles.size() > 1, t.name() + " has measured doubles");
+      try (DuckDb duck = new DuckDb()) {
+        List<String> seen = new ArrayList<>();
+        for (List<Object> r : duck.query("SELECT path_in_schema, encodings FROM parquet_metadata('" + file + "')")) {
+          String column = String.valueOf(r.get(0));
+          String encodings = String.valueOf(r.get(1));
+          if (doubles.contains(column)) {
+            seen.add(column);
+            assertFalse(encodings.contains("DICTIONARY"), t.name() + "." + column + ": " + encodings);
+          }
+          if (column.equals("trial_id")) {
+            assertTrue(encodings.contains("DICTIONARY"), t.name() + "." + column + ": " + encodings);
+          }
         }
-        if (column.equals("trial_id")) {
-          assertTrue(encodings.contains("DICTIONARY"), column + ": " + encodings);
-        }
+        assertEquals(doubles.stream().sorted().toList(), seen.stream().distinct().sorted().toList(),
+            t.name() + ": every double column found in the file");
       }
     }
+  }
+
+  /** The row with every double, in a list or not, rounded to a whole number. */
+  private static Row roundedDoubles(Row r) {
+    Object[] v = new Object[r.size()];
+    for (int c = 0; c < v.length; c++) {
+      Object x = r.get(c);
+      if (x instanceof Double d) {
+        v[c] = (double) Math.round(d);
+      } else if (x instanceof scala.collection.Seq<?> seq) {
+        List<Object> xs = new ArrayList<>();
+        for (Object e : CollectionConverters.asJava(seq)) {
+          xs.add(e instanceof Double d ? (Object) (double) Math.round(d) : e);
+        }
+        v[c] = CollectionConverters.asScala(xs).toSeq();
+      } else {
+        v[c] = x;
+      }
+    }
+    return RowFactory.create(v);
   }
 
   @Test
