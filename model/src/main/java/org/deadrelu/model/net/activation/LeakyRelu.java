@@ -1,6 +1,8 @@
 package org.deadrelu.model.net.activation;
 
 import org.deadrelu.model.config.ActivationKind;
+import org.deadrelu.model.population.SlopeSelect;
+import org.deadrelu.model.population.SmallElementwise;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -19,10 +21,22 @@ public class LeakyRelu implements Activation {
 
   @Override
   public void forward(INDArray z, INDArray slope, INDArray h, INDArray d, INDArray scratch) {
+    if (SlopeSelect.suits(z, slope, d)) {
+      SlopeSelect.derivative(z, slope, d); // the chain below in one loop, the same bits
+    } else {
+      derivativeByOps(z, slope, d, scratch);
+    }
+    if (SmallElementwise.suits(z, d, h)) {
+      SmallElementwise.multiply(z, d, h);
+    } else {
+      Nd4j.exec(new MulOp(z, d, h)); // piecewise linear through 0: f(z) = f'(z) z
+    }
+  }
+
+  private static void derivativeByOps(INDArray z, INDArray slope, INDArray d, INDArray scratch) {
     Nd4j.exec(new Step(z, d, 0.0)); // [z > 0]
     // [z > 0] (1 - a) + a, with (1 - a) broadcast into scratch: no allocation
     scratch.assign(1.0).subi(slope);
     d.muli(scratch).addi(slope);
-    Nd4j.exec(new MulOp(z, d, h)); // piecewise linear through 0: f(z) = f'(z) z
   }
 }
