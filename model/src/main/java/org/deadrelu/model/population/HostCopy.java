@@ -30,6 +30,61 @@ public final class HostCopy {
     return values;
   }
 
+  /**
+   * Elements [from, from + count) of the array in row-major order, in the first {@code count} entries:
+   * one slice at a time keeps a loop over a large array within the caches (a population's probe
+   * arrays run to megabytes, which a copy of the whole would stream through memory twice more).
+   */
+  public double[] readRange(INDArray a, int from, int count) {
+    int n = length(a);
+    if (from < 0 || count < 0 || from > n - count) {
+      throw new IllegalArgumentException("elements [" + from + ", " + (from + count) + ") of " + n);
+    }
+    grow(count, a.dataType());
+    if (a.dataType() == DataType.FLOAT) {
+      new FloatPointer(a.data().addressPointer()).position(from).get(floats, 0, count);
+      for (int i = 0; i < count; i++) {
+        values[i] = floats[i];
+      }
+    } else {
+      new DoublePointer(a.data().addressPointer()).position(from).get(values, 0, count);
+    }
+    return values;
+  }
+
+  /**
+   * A float array's elements in row-major order, in the first {@code a.length()} entries, as floats:
+   * one native copy, without the conversion to double {@link #read} makes (which costs more than the copy).
+   */
+  public float[] readFloats(INDArray a) {
+    int n = floatLength(a);
+    new FloatPointer(a.data().addressPointer()).get(floats, 0, n);
+    return floats;
+  }
+
+  /** A float scratch array of at least {@code a.length()} entries (a float array's), to fill and then {@link #writeFloats}. */
+  public float[] floatBuffer(INDArray a) {
+    floatLength(a);
+    return floats;
+  }
+
+  /** Writes the first {@code a.length()} entries of {@code from} into the float array a. */
+  public void writeFloats(float[] from, INDArray a) {
+    int n = floatLength(a);
+    new FloatPointer(a.data().addressPointer()).put(from, 0, n);
+  }
+
+  private int floatLength(INDArray a) {
+    int n = length(a);
+    if (a.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("a float array is needed, got " + a.dataType());
+    }
+    if (floats.length < n) {
+      floats = new float[n];
+    }
+    return n;
+  }
+
   /** A scratch array of at least {@code a.length()} entries, to fill and then {@link #write}. */
   public double[] buffer(INDArray a) {
     grow(length(a), a.dataType());

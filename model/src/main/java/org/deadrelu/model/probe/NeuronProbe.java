@@ -93,19 +93,17 @@ public final class NeuronProbe {
     int rows = pass.rows();
     int width = net.sizes()[l + 1];
     boolean outputRelu = output && net.head().kind() == HeadKind.RELU_NORMALIZE;
-    double[] z = zCopy.read(whole(pass.z(l))); // [P, rows, width]
+    INDArray zAll = whole(pass.z(l)); // [P, rows, width]
     // the output layer's "activation" is the head's: relu for relu_normalize, identity otherwise
-    double[] h = output ? null : hCopy.read(whole(pass.h(l)));
-    double[] derivative = null;
-    if (!output && net.activation().kind().saturates()) {
-      // the forward pass just run left f'(z) in the pass (sigmoid's and tanh's derivative is that
-      // same computation), so no second evaluation and no new arrays per checkpoint
-      derivative = dCopy.read(whole(pass.derivative(l)));
-    }
+    INDArray hAll = output ? null : whole(pass.h(l));
+    // the forward pass just run left f'(z) in the pass (sigmoid's and tanh's derivative is that same
+    // computation), so no second evaluation and no new arrays per checkpoint
+    INDArray derivativeAll = !output && net.activation().kind().saturates() ? whole(pass.derivative(l)) : null;
+    int block = rows * width;
     double[][] activeRate = new double[p][width];
     double[][] maxPreact = new double[p][width];
     double[][] meanAbsAct = new double[p][width];
-    double[][] saturated = derivative == null ? null : new double[p][width];
+    double[][] saturated = derivativeAll == null ? null : new double[p][width];
     boolean[] allZero = new boolean[p];
     // counts in ints: a conditional 1.0 added to a double defeats the compiler's vectorization (4x slower)
     int[] activeCount = new int[width];
@@ -118,8 +116,12 @@ public final class NeuronProbe {
       java.util.Arrays.fill(activeCount, 0);
       java.util.Arrays.fill(saturatedCount, 0);
       double eps = saturationEps[s];
+      // one network at a time: its rows stay in the caches through the loops below
+      double[] z = zCopy.readRange(zAll, s * block, block);
+      double[] h = hAll == null ? null : hCopy.readRange(hAll, s * block, block);
+      double[] derivative = derivativeAll == null ? null : dCopy.readRange(derivativeAll, s * block, block);
       for (int r = 0; r < rows; r++) {
-        int at = (s * rows + r) * width;
+        int at = r * width;
         for (int i = 0; i < width; i++) {
           double v = z[at + i];
           activeCount[i] += v > 0 ? 1 : 0;
@@ -200,7 +202,7 @@ public final class NeuronProbe {
       }
       FeatureRanks featureRanks = null;
       if (!output && ranks[s]) {
-        double[] sigma = spectrum.singularValues(h, s * rows * width, rows, width);
+        double[] sigma = spectrum.singularValues(hCopy.readRange(hAll, s * block, block), 0, rows, width);
         featureRanks = sigma == null ? null : FeatureRanks.fromSingularValues(sigma);
       }
       out[s] = new LayerMeasures(output, activeRate[s], maxPreact[s], meanAbsAct[s], allZero[s], score, dormant, dead,

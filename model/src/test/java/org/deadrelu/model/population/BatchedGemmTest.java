@@ -158,7 +158,7 @@ class BatchedGemmTest {
     // z = a W + b: BLAS adds the product to z filled with the bias rows; the two steps it replaces
     // (the product, then ones b added) round the same float sum plus the bias once, so every bit agrees
     int[][] shapes = {{32, 32, 2}, {32, 32, 32}, {256, 32, 32}, {32, 2, 32}, {32, 1, 64}, {1, 64, 64}, {4, 3, 2},
-        {64, 10, 64}, {32, 16, 128}, {32, 16, 129}, {32, 10, 784}};
+        {64, 10, 64}, {32, 16, 128}, {32, 16, 129}, {32, 10, 784}, {200, 32, 32}, {5, 3, 7}}; // 200, 5: rows no power of 2
     for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
       for (int[] mnk : shapes) {
         SplittableRandom rng = new SplittableRandom(11 + mnk[0] + 7L * mnk[1] + 31L * mnk[2]);
