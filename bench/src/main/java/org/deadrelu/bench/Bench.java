@@ -266,6 +266,8 @@ public final class Bench {
     private final Map<RefConfig, Integer> probeSharePopulation = new java.util.EnumMap<>(RefConfig.class);
     /** By reference sweep and master: what its timed run gave (see EndToEnd). */
     private final Map<String, double[]> e2e = new LinkedHashMap<>();
+    /** e2e-1 at the default probe interval, the engine alone: seconds, measuring seconds; null if not run. */
+    private double[] e2eDefaultInterval;
     /** sweeps/quickstart.yaml from a fresh JVM: the tasks' core-seconds over `plan`'s estimate. */
     private Double quickstartPlan;
     /** Idle core figures by "where waves-in-flight". */
@@ -896,6 +898,12 @@ public final class Bench {
 
     // ------------------------------------------------------------------ end to end
 
+    /** The engine-alone run's measuring share of a sweep on local[1], in percent (NaN if not run). */
+    private double loopMeasuringShare(String name) {
+      double[] v = e2e.get(name + " local[1]");
+      return v == null ? Double.NaN : 100 * v[12] / v[11];
+    }
+
     private void endToEnd() {
       report.append(fmt("%n== End to end: reference sweeps through SweepRunner on local mode, as `deadrelu sweep` runs"
           + " them (Parquet and compaction included), timed after %d untimed runs in the same JVM; seeds / %d ==%n",
@@ -905,7 +913,7 @@ public final class Bench {
           + " batch 64, probe every 100\n");
       TextTable t = new TextTable("sweep", "master", "trials", "wall s", "trials/s", "task core-s/trial", "training",
           "measuring", "rows", "writing", "compaction s", "Spark start s", "JIT s", "loop-only s (1 thread)",
-          "wall / (loop / cores)", "task s / plan");
+          "loop-only s (the cores)", "wall / loop on the cores", "task s / plan");
       TextTable cpu = new TextTable("sweep", "master", "wall s", "cores x wall s", "task threads' CPU s",
           "JIT threads' CPU s", "GC threads' CPU s", "other threads' CPU s", "all threads / (cores x wall)");
       for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
@@ -928,12 +936,19 @@ public final class Bench {
                     fmt("%.0f%%", 100 * all / (cores * wall)));
                 continue;
               }
+              if (l.startsWith("e2e-default ")) {
+                // e2e-default name loopSeconds measuringSeconds: e2e-1 at the default probe interval, engine alone
+                String[] f = l.split(" ");
+                e2eDefaultInterval = new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+                continue;
+              }
               if (!l.startsWith("e2e ")) {
                 continue;
               }
               String[] f = l.split(" ");
               double[] v = Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray();
               // v: ran cores wall taskWall training measuring rows writing compaction sparkStart planned loop loopMeasuring jit
+              // loopOnCores
               e2e.put(name + " " + master, v);
               wall = v[2];
               double ran = v[0];
@@ -941,7 +956,7 @@ public final class Bench {
               double task = v[3];
               t.add(name, master, fmt("%.0f", ran), fmt("%.1f", v[2]), fmt("%.1f", ran / v[2]), fmt("%.3f", task / ran),
                   pct(v[4], task), pct(v[5], task), pct(v[6], task), pct(v[7], task), fmt("%.1f", v[8]),
-                  fmt("%.1f", v[9]), fmt("%.1f", v[13]), fmt("%.1f", v[11]), fmt("%.2f", v[2] / (v[11] / cores)),
+                  fmt("%.1f", v[9]), fmt("%.1f", v[13]), fmt("%.1f", v[11]), fmt("%.1f", v[14]), fmt("%.2f", v[2] / v[14]),
                   fmt("%.2f", task / v[10]));
             }
           } catch (IOException | InterruptedException | RuntimeException e) {
@@ -950,10 +965,16 @@ public final class Bench {
         }
       }
       t.print(report);
+      if (e2eDefaultInterval != null) {
+        report.append(fmt("e2e-1 at the default probe interval (every 100 steps, 4 checkpoints instead of 7), the engine"
+            + " alone on one thread: %.1f s, measuring %.1f%% of it (e2e-1 itself, engine alone: %.1f%%)%n",
+            e2eDefaultInterval[0], 100 * e2eDefaultInterval[1] / e2eDefaultInterval[0], loopMeasuringShare("e2e-1")));
+      }
       quickstartCold();
       report.append("wall: the sweep's own time (planning, the waves, commits, compaction), Spark's start-up apart;"
           + " task core-s: the tasks' time summed, split by timers inside them; loop-only: the same trials trained by the"
-          + " engine alone on one thread (measurement included), the limit on these shapes; plan: CostModel's estimate of"
+          + " engine alone (measurement included, no Spark, no Parquet), on one thread and on as many threads as the"
+          + " master has cores, each taking the next shard (the limit on these shapes and cores); plan: CostModel's estimate of"
           + " the tasks' core-seconds; JIT: the compiler's time during the timed run\n");
       report.append("Where the cores went during each timed run, by the JVM's threads (Linux's per-thread accounting):\n");
       cpu.print(report);
@@ -1134,12 +1155,12 @@ public final class Bench {
       double[] two = e2e.get("e2e-1 local[2]");
       target(t, "e2e-1 on one core >= 100 trials/s", one == null ? null : one[0] / one[2], 100, true, "%.1f", null);
       target(t, "e2e-1 local[2] / local[1] trials/s >= 1.7", one == null || two == null ? null : one[2] / two[2], 1.7, true,
-          "%.2f", null);
+          "%.2f", two == null ? null : fmt("engine alone, 2 threads / 1: %.2f", two[11] / two[14]));
       for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
         for (String master : List.of("local[1]", "local[2]")) {
           double[] v = e2e.get(name + " " + master);
-          target(t, name + " " + master + ": wall <= 1.5 x loop-only / cores", v == null ? null : v[2] / (v[11] / v[1]),
-              1.5, false, "%.2f", null);
+          target(t, name + " " + master + ": wall <= 1.5 x loop-only on the same cores", v == null ? null : v[2] / v[14],
+              1.5, false, "%.2f", v == null || v[1] == 1 ? null : fmt("loop / cores: %.2f", v[2] / (v[11] / v[1])));
         }
       }
       for (String name : List.of("e2e-1", "e2e-2")) {
@@ -1147,6 +1168,9 @@ public final class Bench {
         target(t, name + ": measuring <= 15% of the tasks' time", v == null ? null : 100 * v[5] / v[3], 15, false, "%.1f%%",
             "local[1]");
       }
+      target(t, "e2e-1 at the default probe interval (100), engine alone: measuring <= 15%",
+          e2eDefaultInterval == null ? null : 100 * e2eDefaultInterval[1] / e2eDefaultInterval[0], 15, false, "%.1f%%",
+          "every 50 above");
       for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
         double[] v = e2e.get(name + " local[1]");
         Double ratio = v == null ? null : v[3] / v[10];

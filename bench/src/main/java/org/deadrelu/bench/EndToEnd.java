@@ -64,6 +64,48 @@ final class EndToEnd {
     };
   }
 
+  /**
+   * e2e-1 with the probe at its default interval ({@code probe.every} left out: every 100 steps), the
+   * rest alike: e2e-1 itself probes twice as often as a sweep that does not set the interval.
+   */
+  static String defaultIntervalText(int seedsScale) {
+    String text = sweepText("e2e-1", seedsScale);
+    String probe = "probe: {every: 50, samples: 256}\n";
+    if (!text.contains(probe)) {
+      throw new IllegalStateException("e2e-1's probe line changed: " + text);
+    }
+    return text.replace(probe, "probe: {samples: 256}\n");
+  }
+
+  /** Seconds for {@code threads} threads to train the shards, each thread taking the next shard until none is left. */
+  static double engineOnThreads(List<List<TrialConfig>> shards, int threads) {
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    long started = System.nanoTime();
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int k = 0; k < threads; k++) {
+        done.add(pool.submit(() -> {
+          Trainer trainer = new Trainer();
+          for (int i = next.getAndIncrement(); i < shards.size(); i = next.getAndIncrement()) {
+            new ShardTrainer(trainer, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(shards.get(i));
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
   /** {@code --e2e MASTER NAME SEEDS_SCALE WORKDIR} */
   static void main(String[] a) throws IOException {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -110,11 +152,13 @@ final class EndToEnd {
     SweepOptions o = SweepOptions.of("unused", SweepOptions.DEFAULT_MAX_SHARD_TRIALS, 0);
     double planned = 0;
     int wave = o.commitEvery(cores);
+    List<List<TrialConfig>> shards = new java.util.ArrayList<>();
     for (int from = 0; from < trials.size(); from += wave) {
       Plan plan = new Planner(cores, o.maxShardTrials(), o.memoryBudgetBytes())
           .plan(trials.subList(from, Math.min(trials.size(), from + wave)));
       for (Shard s : plan.shards()) {
         planned += CostModel.shardSeconds(s.trials().get(0), s.trials().size());
+        shards.add(s.trials());
       }
     }
     // the engine alone, one thread, the same trials in shards of the same size: the loop-only limit
@@ -122,11 +166,23 @@ final class EndToEnd {
     long loopStart = System.nanoTime();
     new ShardTrainer(trainer, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(trials);
     double loop = (System.nanoTime() - loopStart) / 1e9;
+    // and on as many threads as the master had cores, each taking the planner's next shard: the
+    // loop-only time on the same cores, with whatever the cores lose to each other (caches, memory)
+    double loopOnCores = cores == 1 ? loop : engineOnThreads(shards, cores);
     TaskTimes t = r.taskTimes();
-    reply.printf(Locale.ROOT, "@@e2e %s %d %d %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f%n", name, r.ran(),
-        cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9, t.rowsNanos() / 1e9,
-        t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop, trainer.measuringNanos() / 1e9,
-        jitSeconds);
+    reply.printf(Locale.ROOT, "@@e2e %s %d %d %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f%n", name,
+        r.ran(), cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9,
+        t.rowsNanos() / 1e9, t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop,
+        trainer.measuringNanos() / 1e9, jitSeconds, loopOnCores);
+    if (name.equals("e2e-1") && cores == 1) {
+      // the same trials probed at the default interval, the engine alone: the measuring share there
+      List<TrialConfig> atDefault = SweepLoader.load(name + "-default.yaml", defaultIntervalText(scale)).expand();
+      Trainer t1 = new Trainer();
+      long started = System.nanoTime();
+      new ShardTrainer(t1, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(atDefault);
+      reply.printf(Locale.ROOT, "@@e2e-default %s %.4f %.4f%n", name, (System.nanoTime() - started) / 1e9,
+          t1.measuringNanos() / 1e9);
+    }
     reply.printf(Locale.ROOT, "@@e2e-cpu %s %d", name, cores);
     for (String k : ThreadGroupsCpu.KINDS) {
       reply.printf(Locale.ROOT, " %.2f", threadCpu.get(k));

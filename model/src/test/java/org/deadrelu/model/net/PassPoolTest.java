@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.deadrelu.model.config.DataSourceKind;
+import org.deadrelu.model.config.Settings;
+import org.deadrelu.model.config.TrialConfig;
+import org.deadrelu.model.train.ShardTrainer;
+import org.deadrelu.model.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,6 +78,24 @@ class PassPoolTest {
       PassPool.give(List.of(small1, small2));
       assertEquals(2, PassPool.kept(), "the big pass is let go: the small population held less");
       assertTrue(big.z[0].wasClosed(), "and its buffers freed at once");
+    });
+    run(t);
+  }
+
+  @Test
+  void aTrainedPopulationLeavesItsPassesForTheNextOneOnItsThread() throws Exception {
+    // the trainer's side of the pool: without it results would not change, only speed
+    Thread t = new Thread(() -> {
+      java.util.function.LongFunction<TrialConfig> trial = seed -> TrialConfig.builder()
+          .set(Settings.DATA_SOURCE, DataSourceKind.BLOBS).set(Settings.DATA_SAMPLES, 200)
+          .set(Settings.HIDDEN, List.of(6, 6)).set(Settings.STEPS, 20).set(Settings.PROBE_EVERY, 10)
+          .set(Settings.BATCH_SIZE, 16).set(Settings.PROBE_SAMPLES, 50).seed(seed).build();
+      assertEquals(0, PassPool.kept());
+      new ShardTrainer(new Trainer(), p -> null, 64).train(List.of(trial.apply(1), trial.apply(2)));
+      int kept = PassPool.kept();
+      assertTrue(kept >= 2, "the training and probe passes at least, kept " + kept);
+      new ShardTrainer(new Trainer(), p -> null, 64).train(List.of(trial.apply(3), trial.apply(4)));
+      assertEquals(kept, PassPool.kept(), "and no more after the next population of that shape");
     });
     run(t);
   }
