@@ -17,6 +17,13 @@ public final class SlopeSelect {
   /** +infinity's bits: z > 0 exactly when z's bits, as an int, lie in [1, this] (NaN and -0 excluded). */
   private static final int POSITIVE_INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
 
+  /**
+   * Elements up to which the loop is used: its four int buffers per thread (16 bytes an element, kept
+   * for the next call) stay within 16 MiB, beside a pass that holds many such arrays per layer. Larger
+   * arrays take the op chain, whose fixed cost is small against their size.
+   */
+  static final long MAX_ELEMENTS = 1 << 20;
+
   private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
   private static final class Buffers {
@@ -31,9 +38,12 @@ public final class SlopeSelect {
 
   private SlopeSelect() {}
 
-  /** Whether the loop takes these arrays: whole, row-major float z and d of one shape, slopes [P, 1, width]. */
+  /**
+   * Whether the loop takes these arrays: whole, row-major float z and d of one shape, slopes [P, 1,
+   * width], at most {@link #MAX_ELEMENTS} elements.
+   */
   public static boolean suits(INDArray z, INDArray slope, INDArray d) {
-    if (z.rank() != 3 || slope == null || slope.rank() != 3 || z.length() > Integer.MAX_VALUE) {
+    if (z.rank() != 3 || slope == null || slope.rank() != 3 || z.length() > MAX_ELEMENTS) {
       return false;
     }
     for (INDArray a : new INDArray[] {z, slope, d}) {

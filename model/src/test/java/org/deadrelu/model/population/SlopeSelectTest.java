@@ -91,5 +91,10 @@ class SlopeSelectTest {
     assertFalse(SlopeSelect.suits(z, slope, Nd4j.zeros(DataType.FLOAT, 2, 3, 5)));
     assertFalse(SlopeSelect.suits(z, null, z.ulike()));
     assertFalse(SlopeSelect.suits(Nd4j.zeros(DataType.FLOAT, 2, 4, 3).permute(0, 2, 1), slope, z.ulike()));
+    // beyond the loop's size the op chain runs, which needs no buffers of the loop's own
+    long rows = SlopeSelect.MAX_ELEMENTS / 4;
+    assertTrue(SlopeSelect.suits(Nd4j.zeros(DataType.FLOAT, 2, rows / 2, 4), slope, Nd4j.zeros(DataType.FLOAT, 2, rows / 2, 4)));
+    INDArray over = Nd4j.zeros(DataType.FLOAT, 2, rows / 2 + 1, 4);
+    assertFalse(SlopeSelect.suits(over, slope, over.ulike()));
   }
 }
