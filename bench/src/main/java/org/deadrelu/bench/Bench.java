@@ -1008,9 +1008,10 @@ public final class Bench {
 
     // ------------------------------------------------------------------ idle cores at wave ends
 
-    /** Trials ~10x apart in cost (one hidden layer of 8 against four of 128), paired in every wave of 8. */
     /** Waves in flight the idle section compares: lockstep, then overlapping. */
     static final List<Integer> IDLE_WAVES_IN_FLIGHT = List.of(1, 2, 3);
+
+    /** Trials ~10x apart in cost (one hidden layer of 8 against four of 128), paired in every wave of 8. */
 
     static final String MIXED_COST_SWEEP = """
         name: mixed-cost

@@ -40,9 +40,7 @@ final class BiasRows {
     for (int p = 0; p < slices; p++) {
       int base = p * block;
       System.arraycopy(b, p * n, out, base, n);
-      for (int have = n; have < block; have *= 2) {
-        System.arraycopy(out, base, out, base + have, Math.min(have, block - have));
-      }
+      RepeatedRows.fill(out, base, n, block);
     }
     c[1].writeFloats(out, z);
   }

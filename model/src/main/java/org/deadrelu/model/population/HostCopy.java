@@ -17,17 +17,7 @@ public final class HostCopy {
 
   /** The array's elements in row-major order, in the first {@code a.length()} entries. */
   public double[] read(INDArray a) {
-    int n = length(a);
-    grow(n, a.dataType());
-    if (a.dataType() == DataType.FLOAT) {
-      new FloatPointer(a.data().addressPointer()).get(floats, 0, n);
-      for (int i = 0; i < n; i++) {
-        values[i] = floats[i];
-      }
-    } else {
-      new DoublePointer(a.data().addressPointer()).get(values, 0, n);
-    }
-    return values;
+    return readRange(a, 0, length(a));
   }
 
   /**

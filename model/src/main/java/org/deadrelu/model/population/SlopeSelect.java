@@ -92,11 +92,8 @@ public final class SlopeSelect {
       int base = s * block;
       System.arraycopy(b.negative, s * width, neg, base, width);
       System.arraycopy(b.flip, s * width, flip, base, width);
-      for (int have = width; have < block; have *= 2) {
-        int count = Math.min(have, block - have);
-        System.arraycopy(neg, base, neg, base + have, count);
-        System.arraycopy(flip, base, flip, base + have, count);
-      }
+      RepeatedRows.fill(neg, base, width, block);
+      RepeatedRows.fill(flip, base, width, block);
     }
     int[] zb = b.z;
     int[] db = b.d;

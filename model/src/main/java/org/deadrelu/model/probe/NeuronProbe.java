@@ -105,6 +105,7 @@ public final class NeuronProbe {
     double[][] meanAbsAct = new double[p][width];
     double[][] saturated = derivativeAll == null ? null : new double[p][width];
     boolean[] allZero = new boolean[p];
+    FeatureRanks[] featureRanks = new FeatureRanks[p];
     // counts in ints: a conditional 1.0 added to a double defeats the compiler's vectorization (4x slower)
     int[] activeCount = new int[width];
     int[] saturatedCount = new int[width];
@@ -164,6 +165,10 @@ public final class NeuronProbe {
         zero &= absMax[i] == 0;
       }
       allZero[s] = zero;
+      if (!output && ranks[s]) {
+        double[] sigma = spectrum.singularValues(h, 0, rows, width);
+        featureRanks[s] = sigma == null ? null : FeatureRanks.fromSingularValues(sigma);
+      }
     }
     double[] layerGradNorm = new double[p];
     double[][] gradNorm = columnNorms(net.weightGradient(l), p, width, layerGradNorm);
@@ -200,15 +205,10 @@ public final class NeuronProbe {
       for (int i = 0; i < width; i++) {
         gradScore[i] = gradNorm[s][i] / (gradMean + DORMANT_EPS);
       }
-      FeatureRanks featureRanks = null;
-      if (!output && ranks[s]) {
-        double[] sigma = spectrum.singularValues(hCopy.readRange(hAll, s * block, block), 0, rows, width);
-        featureRanks = sigma == null ? null : FeatureRanks.fromSingularValues(sigma);
-      }
       out[s] = new LayerMeasures(output, activeRate[s], maxPreact[s], meanAbsAct[s], allZero[s], score, dormant, dead,
           saturated == null ? null : saturated[s], gradNorm[s], gradScore, bias[s], weightNorm[s],
           outgoingNorm == null ? null : outgoingNorm[s], slope == null ? null : slope[s], layerGradNorm[s],
-          biasGradNorm[s], layerWeightNorm[s], featureRanks);
+          biasGradNorm[s], layerWeightNorm[s], featureRanks[s]);
     }
     return out;
   }
