@@ -69,6 +69,9 @@ public final class Trainer {
   private final DataType dtype;
   /** Time spent measuring since this trainer was made (see {@link #measuringNanos}). */
   private long measuringNanos;
+  /** Of {@link #measuringNanos}: the death scans', and the held-out split's. */
+  private long deathScanNanos;
+  private long heldOutNanos;
 
   public Trainer(DataType dtype) {
     this.dtype = dtype;
@@ -86,6 +89,19 @@ public final class Trainer {
    */
   public long measuringNanos() {
     return measuringNanos;
+  }
+
+  /**
+   * Of {@link #measuringNanos}, the time the death scans took: deciding death on the training rows
+   * outside the probe set (and, on data whose task changes, on the earlier tasks' rows).
+   */
+  public long deathScanNanos() {
+    return deathScanNanos;
+  }
+
+  /** Of {@link #measuringNanos}, the time the held-out split's loss and accuracy took at checkpoints. */
+  public long heldOutNanos() {
+    return heldOutNanos;
   }
 
   /** Per network, its shift; null when the population's data do not shift (its trials share the kind and period). */
@@ -393,6 +409,7 @@ public final class Trainer {
         net.evaluate(testPass, net.layers());
         testLoss = net.loss(testPass, testY);
         testAccuracy = net.head().accuracy(testPass.output(), testY);
+        heldOutNanos += System.nanoTime() - started;
       }
       List<ProbeMeasurement> m = measure(true);
       boolean[] finite = net.parametersFinite();
@@ -459,10 +476,12 @@ public final class Trainer {
           }
         }
       }
+      long scanStarted = System.nanoTime();
       boolean[][][] dead = DeathScan.dead(net, deathPass, scanRows[0].length, maxima, (from, count, pass) -> {
         feed.fillTrainChunk(scanRows, from, count, pass.input());
         probeInputStale |= pass == probePass;
       });
+      deathScanNanos += System.nanoTime() - scanStarted;
       List<ProbeMeasurement> settled = new ArrayList<>();
       for (int s = 0; s < p; s++) {
         settled.add(m.get(s).withDead(dead[s]));
@@ -493,10 +512,13 @@ public final class Trainer {
         int chunk = DeathScan.chunkRows(probePass.rows());
         earlierPass = chunk == probePass.rows() ? probePass : net.pass("death", chunk);
       }
-      return DeathScan.dead(net, earlierPass, rows, maxima, (from, count, pass) -> {
+      long scanStarted = System.nanoTime();
+      boolean[][][] dead = DeathScan.dead(net, earlierPass, rows, maxima, (from, count, pass) -> {
         feed.fillEarlierChunk(from, count, pass.input());
         probeInputStale |= pass == probePass;
       });
+      deathScanNanos += System.nanoTime() - scanStarted;
+      return dead;
     }
 
     /** Per network, layer and neuron, a copy of the probe set's maximum pre-activation. */

@@ -88,4 +88,67 @@ class HeadTest {
       assertEquals(exact, single, 1e-6 * Math.abs(exact), kind.toString());
     }
   }
+
+  /**
+   * Softmax's loss and gradient, bit for bit, against the textbook loop that takes exp of every
+   * element (z - max included): the head leaves out exp(0), which must be exactly 1. Rows with tied
+   * largest logits, -inf logits, +inf, NaN and 2 to 5 classes.
+   */
+  @Test
+  void softmaxGivesTheBitsOfAnExpOnEveryElement() {
+    assertEquals(1.0, Math.exp(0.0));
+    assertEquals(1.0, Math.exp(-0.0));
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    for (int classes = 2; classes <= 5; classes++) {
+      int rows = 40;
+      double[] z = new double[2 * rows * classes];
+      double[] y = new double[z.length];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = rng.nextGaussian() * 3;
+      }
+      for (int r = 0; r < 2 * rows; r++) {
+        int at = r * classes;
+        y[at + rng.nextInt(classes)] = 1;
+        switch (r % 8) {
+          case 1 -> z[at + 1] = z[at]; // a tie, possibly for the largest
+          case 2 -> java.util.Arrays.fill(z, at, at + classes, 0.75); // every logit tied
+          case 3 -> z[at] = Double.NEGATIVE_INFINITY;
+          case 4 -> z[at + classes - 1] = Double.POSITIVE_INFINITY;
+          case 5 -> z[at] = Double.NaN;
+          default -> { }
+        }
+      }
+      INDArray zs = Nd4j.create(z, new long[] {2, rows, classes}, DataType.DOUBLE);
+      INDArray ys = Nd4j.create(y, new long[] {2, rows, classes}, DataType.DOUBLE);
+      INDArray dz = zs.ulike();
+      double[] loss = Head.of(HeadKind.SOFTMAX).lossAndGradient(zs, ys, zs.ulike(), dz, Nd4j.create(DataType.DOUBLE, 2));
+      double[] g = dz.data().asDouble();
+      for (int s = 0; s < 2; s++) {
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+          int at = (s * rows + r) * classes;
+          double max = Double.NEGATIVE_INFINITY;
+          for (int j = 0; j < classes; j++) {
+            max = Math.max(max, z[at + j]);
+          }
+          double[] e = new double[classes];
+          double total = 0;
+          for (int j = 0; j < classes; j++) {
+            e[j] = Math.exp(z[at + j] - max);
+            total += e[j];
+          }
+          double logTotal = max + Math.log(total);
+          for (int j = 0; j < classes; j++) {
+            if (y[at + j] != 0) {
+              sum -= y[at + j] * (z[at + j] - logTotal);
+            }
+            double expected = (e[j] / total - y[at + j]) / rows;
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(g[at + j]),
+                classes + " classes, network " + s + ", row " + r + ", class " + j + ": " + expected + " vs " + g[at + j]);
+          }
+        }
+        assertEquals(Double.doubleToLongBits(sum / rows), Double.doubleToLongBits(loss[s]), classes + " classes, network " + s);
+      }
+    }
+  }
 }

@@ -45,7 +45,9 @@ public final class SoftmaxCrossEntropy implements Head {
         }
         double total = 0;
         for (int j = 0; j < classes; j++) {
-          g[at + j] = Math.exp(zs[at + j] - max); // one exp per element: most of the loop's time
+          double d = zs[at + j] - max;
+          // one exp per element is most of the loop's time; the largest logit's is exp(0), exactly 1
+          g[at + j] = d == 0 ? 1.0 : Math.exp(d);
           total += g[at + j];
         }
         double logTotal = max + Math.log(total); // log sum exp, stable for large logits
