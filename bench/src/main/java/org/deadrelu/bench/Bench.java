@@ -266,7 +266,7 @@ public final class Bench {
     private final Map<RefConfig, Integer> probeSharePopulation = new java.util.EnumMap<>(RefConfig.class);
     /** By reference sweep and master: what its timed run gave (see EndToEnd). */
     private final Map<String, double[]> e2e = new LinkedHashMap<>();
-    /** e2e-1 at the default probe interval, the engine alone: seconds, measuring seconds; null if not run. */
+    /** e2e-1 at the default probe interval, the engine alone: seconds, measuring, death scan and held-out seconds; null if not run. */
     private double[] e2eDefaultInterval;
     /** sweeps/quickstart.yaml from a fresh JVM: the tasks' core-seconds over `plan`'s estimate. */
     private Double quickstartPlan;
@@ -906,8 +906,9 @@ public final class Bench {
 
     private void endToEnd() {
       report.append(fmt("%n== End to end: reference sweeps through SweepRunner on local mode, as `deadrelu sweep` runs"
-          + " them (Parquet and compaction included), timed after %d untimed runs in the same JVM; seeds / %d ==%n",
-          EndToEnd.WARM_UPS, o.e2eScale));
+          + " them (Parquet and compaction included), the median of %d timed runs after %d untimed ones in the same JVM"
+          + " (the engine alone: the median of %d); seeds / %d ==%n", EndToEnd.TIMED, EndToEnd.WARM_UPS, EndToEnd.TIMED,
+          o.e2eScale));
       report.append("e2e-1: spirals, 32-32 softmax, 300 steps, batch 32, probe every 50 on 256 rows, 2 activations x 4 lr x"
           + " 2 biases; e2e-2: reference (a), 1000 steps, default probing; e2e-3: digits, 64-64 softmax, 1000 steps,"
           + " batch 64, probe every 100\n");
@@ -916,6 +917,7 @@ public final class Bench {
           "loop-only s (the cores)", "wall / loop on the cores", "task s / plan");
       TextTable cpu = new TextTable("sweep", "master", "wall s", "cores x wall s", "task threads' CPU s",
           "JIT threads' CPU s", "GC threads' CPU s", "other threads' CPU s", "all threads / (cores x wall)");
+      StringBuilder walls = new StringBuilder();
       for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
         for (String master : List.of("local[1]", "local[2]")) {
           try {
@@ -937,9 +939,19 @@ public final class Bench {
                 continue;
               }
               if (l.startsWith("e2e-default ")) {
-                // e2e-default name loopSeconds measuringSeconds: e2e-1 at the default probe interval, engine alone
+                // e2e-default name loopSeconds measuringSeconds deathScanSeconds heldOutSeconds: e2e-1 at the
+                // default probe interval, engine alone
                 String[] f = l.split(" ");
-                e2eDefaultInterval = new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+                e2eDefaultInterval = Arrays.stream(f, 2, 6).mapToDouble(Double::parseDouble).toArray();
+                continue;
+              }
+              if (l.startsWith("e2e-walls ")) {
+                // e2e-walls name wall...: every timed run's wall time, the median of which the table gives
+                walls.append(fmt("%s %s:", name, master));
+                for (String w : Arrays.copyOfRange(l.split(" "), 2, l.split(" ").length)) {
+                  walls.append(fmt(" %.1f", Double.parseDouble(w)));
+                }
+                walls.append(";");
                 continue;
               }
               if (!l.startsWith("e2e ")) {
@@ -965,10 +977,16 @@ public final class Bench {
         }
       }
       t.print(report);
+      if (walls.length() > 0) {
+        report.append("every timed run's wall s: ").append(walls.substring(0, walls.length() - 1).replace(";", "; "))
+            .append("\n");
+      }
       if (e2eDefaultInterval != null) {
+        double[] d = e2eDefaultInterval;
         report.append(fmt("e2e-1 at the default probe interval (every 100 steps, 4 checkpoints instead of 7), the engine"
-            + " alone on one thread: %.1f s, measuring %.1f%% of it (e2e-1 itself, engine alone: %.1f%%)%n",
-            e2eDefaultInterval[0], 100 * e2eDefaultInterval[1] / e2eDefaultInterval[0], loopMeasuringShare("e2e-1")));
+            + " alone on one thread: %.1f s, measuring %.1f%% of it: the neuron probe %.1f%%, the death scans %.1f%%, the"
+            + " held-out split %.1f%% (e2e-1 itself, engine alone: %.1f%%)%n", d[0], 100 * d[1] / d[0],
+            100 * (d[1] - d[2] - d[3]) / d[0], 100 * d[2] / d[0], 100 * d[3] / d[0], loopMeasuringShare("e2e-1")));
       }
       quickstartCold();
       report.append("wall: the sweep's own time (planning, the waves, commits, compaction), Spark's start-up apart;"

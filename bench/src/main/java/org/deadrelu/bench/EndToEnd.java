@@ -28,14 +28,20 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The end-to-end role: one reference sweep through the jobs module's {@link SweepRunner} on local
  * mode, as {@code scripts/deadrelu sweep} runs it (the command line's defaults, Parquet output and
- * compaction included), in a JVM of its own. An untimed run of the same sweep first (ND4J's, Spark's
- * and Parquet's first use, the JIT), then the timed one into a fresh folder. Replies the sweep's wall
- * time, the tasks' own time split, compaction, Spark's start-up, the planner's estimate and, after
- * Spark has stopped, the same trials trained by the engine alone on one thread (the loop-only limit).
+ * compaction included), in a JVM of its own. Untimed runs of the same sweep first (ND4J's, Spark's
+ * and Parquet's first use, the JIT), then {@link #TIMED} timed ones, each into a fresh folder. Replies
+ * the median run's wall time, the tasks' own time split, compaction, Spark's start-up and the
+ * planner's estimate, every timed run's wall time and, after Spark has stopped, the same trials
+ * trained by the engine alone (the loop-only limit), the median of as many runs.
  */
 final class EndToEnd {
-  /** Untimed runs of the sweep before the timed one, in the same JVM. */
+  /** Untimed runs of the sweep before the timed ones, in the same JVM. */
   static final int WARM_UPS = 2;
+  /**
+   * Timed runs of the sweep, and of each engine-alone measurement: the reply gives the run of median
+   * wall time (the same sweep in the same JVM moved by a third from run to run on these machines).
+   */
+  static final int TIMED = 3;
 
   private EndToEnd() {}
 
@@ -77,10 +83,13 @@ final class EndToEnd {
     return text.replace(probe, "probe: {samples: 256}\n");
   }
 
-  /** Seconds for {@code threads} threads to train the shards, each thread taking the next shard until none is left. */
-  static double engineOnThreads(List<List<TrialConfig>> shards, int threads) {
+  /**
+   * Seconds for the pool's {@code threads} threads to train the shards, each thread taking the next
+   * shard until none is left. The pool is kept from run to run, as Spark keeps its task threads: a
+   * thread's first population allocates the passes that later ones of the same shape take over.
+   */
+  static double engineOnThreads(List<List<TrialConfig>> shards, java.util.concurrent.ExecutorService pool, int threads) {
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
     long started = System.nanoTime();
     try {
       List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
@@ -100,10 +109,36 @@ final class EndToEnd {
       throw new IllegalStateException(e);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
     return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** One timed run of the engine alone: its nanoseconds and the trainer it used (for its measuring times; null where there are several). */
+  private record EngineRun(long nanos, Trainer trainer) {
+    double seconds() {
+      return nanos / 1e9;
+    }
+
+    /** {@link #TIMED} runs, the one of median time. */
+    static EngineRun median(java.util.function.Supplier<EngineRun> run) {
+      EngineRun[] runs = new EngineRun[TIMED];
+      double[] seconds = new double[TIMED];
+      for (int k = 0; k < TIMED; k++) {
+        runs[k] = run.get();
+        seconds[k] = runs[k].seconds();
+      }
+      return runs[medianIndex(seconds)];
+    }
+  }
+
+  /** The index of the median of an odd number of values (the lower middle one of an even number). */
+  static int medianIndex(double[] v) {
+    Integer[] order = new Integer[v.length];
+    for (int k = 0; k < v.length; k++) {
+      order[k] = k;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(k -> v[k]));
+    return order[(v.length - 1) / 2];
   }
 
   /** {@code --e2e MASTER NAME SEEDS_SCALE WORKDIR} */
@@ -128,6 +163,7 @@ final class EndToEnd {
     java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
     double jitSeconds;
     java.util.Map<String, Double> threadCpu;
+    double[] walls = new double[TIMED];
     try {
       SweepRunner runner = new SweepRunner(spark, System.err);
       // several untimed runs: after one, the JIT still compiled for seconds of the timed run, on the
@@ -137,13 +173,23 @@ final class EndToEnd {
             SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
         runner.run(spec.name(), trials, options, text);
       }
-      SweepOptions options = new SweepOptions(work.resolve("timed").toUri().toString(),
-          SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
-      long jitBefore = jit.getTotalCompilationTime();
-      ThreadGroupsCpu cpuBefore = ThreadGroupsCpu.read();
-      r = runner.run(spec.name(), trials, options, text);
-      threadCpu = ThreadGroupsCpu.read().since(cpuBefore);
-      jitSeconds = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
+      SweepReport[] reports = new SweepReport[TIMED];
+      double[] jits = new double[TIMED];
+      List<java.util.Map<String, Double>> cpus = new java.util.ArrayList<>();
+      for (int k = 0; k < TIMED; k++) {
+        SweepOptions options = new SweepOptions(work.resolve("timed" + k).toUri().toString(),
+            SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+        long jitBefore = jit.getTotalCompilationTime();
+        ThreadGroupsCpu cpuBefore = ThreadGroupsCpu.read();
+        reports[k] = runner.run(spec.name(), trials, options, text);
+        cpus.add(ThreadGroupsCpu.read().since(cpuBefore));
+        jits[k] = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
+        walls[k] = reports[k].wallSeconds();
+      }
+      int m = medianIndex(walls);
+      r = reports[m];
+      jitSeconds = jits[m];
+      threadCpu = cpus.get(m);
     } finally {
       spark.stop();
       SparkRun.deleteTree(work);
@@ -151,7 +197,7 @@ final class EndToEnd {
     // the planner's estimate of the tasks' core-seconds, shard by shard of each wave
     SweepOptions o = SweepOptions.of("unused", SweepOptions.DEFAULT_MAX_SHARD_TRIALS, 0);
     double planned = 0;
-    int wave = o.commitEvery(cores);
+    int wave = SweepRunner.waveTrials(trials, o, cores); // the sweep's own waves, and so its shards
     List<List<TrialConfig>> shards = new java.util.ArrayList<>();
     for (int from = 0; from < trials.size(); from += wave) {
       Plan plan = new Planner(cores, o.maxShardTrials(), o.memoryBudgetBytes())
@@ -161,27 +207,54 @@ final class EndToEnd {
         shards.add(s.trials());
       }
     }
-    // the engine alone, one thread, the same trials in shards of the same size: the loop-only limit
-    Trainer trainer = new Trainer();
-    long loopStart = System.nanoTime();
-    new ShardTrainer(trainer, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(trials);
-    double loop = (System.nanoTime() - loopStart) / 1e9;
+    // the engine alone, one thread, the same trials in shards of the same size: the loop-only limit,
+    // after an untimed run in which this thread takes its first passes
+    java.util.function.Supplier<EngineRun> alone = () -> {
+      Trainer trainer = new Trainer();
+      long started = System.nanoTime();
+      new ShardTrainer(trainer, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(trials);
+      return new EngineRun(System.nanoTime() - started, trainer);
+    };
+    alone.get();
+    EngineRun loop = EngineRun.median(alone);
     // and on as many threads as the master had cores, each taking the planner's next shard: the
     // loop-only time on the same cores, with whatever the cores lose to each other (caches, memory)
-    double loopOnCores = cores == 1 ? loop : engineOnThreads(shards, cores);
+    double loopOnCores = loop.seconds();
+    if (cores > 1) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores);
+      try {
+        engineOnThreads(shards, pool, cores); // untimed: the pool's threads take their first passes
+        loopOnCores = EngineRun.median(() -> {
+          long started = System.nanoTime();
+          engineOnThreads(shards, pool, cores);
+          return new EngineRun(System.nanoTime() - started, null);
+        }).seconds();
+      } finally {
+        pool.shutdownNow();
+      }
+    }
     TaskTimes t = r.taskTimes();
     reply.printf(Locale.ROOT, "@@e2e %s %d %d %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f%n", name,
         r.ran(), cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9,
-        t.rowsNanos() / 1e9, t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop,
-        trainer.measuringNanos() / 1e9, jitSeconds, loopOnCores);
+        t.rowsNanos() / 1e9, t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop.seconds(),
+        loop.trainer().measuringNanos() / 1e9, jitSeconds, loopOnCores);
+    reply.printf(Locale.ROOT, "@@e2e-walls %s", name);
+    for (double w : walls) {
+      reply.printf(Locale.ROOT, " %.4f", w);
+    }
+    reply.println();
     if (name.equals("e2e-1") && cores == 1) {
-      // the same trials probed at the default interval, the engine alone: the measuring share there
+      // the same trials probed at the default interval, the engine alone: the measuring share there,
+      // with its death scans' and held-out split's parts
       List<TrialConfig> atDefault = SweepLoader.load(name + "-default.yaml", defaultIntervalText(scale)).expand();
-      Trainer t1 = new Trainer();
-      long started = System.nanoTime();
-      new ShardTrainer(t1, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(atDefault);
-      reply.printf(Locale.ROOT, "@@e2e-default %s %.4f %.4f%n", name, (System.nanoTime() - started) / 1e9,
-          t1.measuringNanos() / 1e9);
+      EngineRun d = EngineRun.median(() -> {
+        Trainer trainer = new Trainer();
+        long started = System.nanoTime();
+        new ShardTrainer(trainer, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(atDefault);
+        return new EngineRun(System.nanoTime() - started, trainer);
+      });
+      reply.printf(Locale.ROOT, "@@e2e-default %s %.4f %.4f %.4f %.4f%n", name, d.seconds(),
+          d.trainer().measuringNanos() / 1e9, d.trainer().deathScanNanos() / 1e9, d.trainer().heldOutNanos() / 1e9);
     }
     reply.printf(Locale.ROOT, "@@e2e-cpu %s %d", name, cores);
     for (String k : ThreadGroupsCpu.KINDS) {

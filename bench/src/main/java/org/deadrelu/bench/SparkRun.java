@@ -83,7 +83,7 @@ final class SparkRun {
     SweepOptions o = options("unused");
     List<TrialConfig> all = SweepLoader.load("x.yaml", sweepText("bench-local", trials, steps)).expand();
     int cores = spark.sparkContext().defaultParallelism();
-    List<TrialConfig> wave = all.subList(0, Math.min(all.size(), o.commitEvery(cores)));
+    List<TrialConfig> wave = all.subList(0, Math.min(all.size(), SweepRunner.waveTrials(all, o, cores)));
     Plan plan = new Planner(cores, o.maxShardTrials(), o.memoryBudgetBytes()).plan(wave);
     return plan.shards().stream().map(s -> String.valueOf(s.trials().size())).collect(Collectors.joining("+"));
   }

@@ -46,7 +46,12 @@ public final class CostModel {
   /** C: each network's own calls per layer and step (its BLAS calls, its slice of each op), seconds. */
   static final double SECONDS_PER_NETWORK_LAYER = 2.5e-6;
   /** R: building and writing one neurons row (with its share of the other tables), seconds. */
-  static final double SECONDS_PER_ROW = 3e-6;
+  static final double SECONDS_PER_ROW = 2e-6;
+  /**
+   * Element-wise passes the probe's reductions make over each probe-set element (per-neuron counts,
+   * maxima, magnitudes; the per-network copies they read), in units of E.
+   */
+  static final double PROBE_REDUCTION_PASSES = 3.0;
   /**
    * The share of the training split the death scan reads at a checkpoint, on average: it stops once
    * every neuron is settled alive, so it reads nothing where the probe rows show every neuron active
@@ -105,7 +110,7 @@ public final class CostModel {
     double scanned = DEATH_SCAN_SHARE * (deathRows + earlierRows(c, deathRows));
     double checkpoint = 2 * stepSeconds(sizes, probeRows, population) + stepSeconds(sizes, testRows, population) / 3
         + stepSeconds(sizes, (long) Math.ceil(scanned), population) / 3
-        + population * (6.0 * probeRows + 2.0 * scanned) * widths * SECONDS_PER_ELEMENT;
+        + population * (PROBE_REDUCTION_PASSES * probeRows + 2.0 * scanned) * widths * SECONDS_PER_ELEMENT;
     double rows = (double) population * checkpoints * widths * SECONDS_PER_ROW;
     return TASK_OVERHEAD * (c.get(STEPS) * stepSeconds(sizes, c.get(BATCH_SIZE), population) + checkpoints * checkpoint) + rows;
   }

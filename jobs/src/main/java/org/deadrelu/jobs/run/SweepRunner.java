@@ -79,9 +79,7 @@ public final class SweepRunner {
     Map<String, Integer> byStatus = new TreeMap<>();
     TaskTimes[] times = {TaskTimes.NONE};
     try (Progress progress = new Progress(spark.sparkContext(), todo.size(), options.progressSeconds(), log)) {
-      // the planner's core-seconds per trial, as trained in shards of 16 (a population's share)
-      double perTrial = todo.stream().mapToDouble(t -> CostModel.shardSeconds(t, 16) / 16).average().orElse(Double.NaN);
-      int wave = options.commitEvery(cores, perTrial);
+      int wave = waveTrials(todo, options, cores);
       // the next wave is queued before a wave is awaited (by default), so its shards take the cores
       // the wave's last shards leave free; waves still commit one at a time, in order
       List<Wave> inFlight = new ArrayList<>();
@@ -203,5 +201,16 @@ public final class SweepRunner {
       }
       throw new IOException("a wave's job failed: " + cause.getMessage(), cause);
     }
+  }
+
+  /**
+   * Trials per wave of a sweep of {@code todo} on {@code cores} cores: the option, else about
+   * {@link SweepOptions#WAVE_SECONDS_PER_CORE} of the planner's work per core, its core-seconds per
+   * trial taken as trained in shards of 16 (a population's share). The bench plans its estimate and
+   * its engine-alone shards with it, so they are the sweep's own.
+   */
+  public static int waveTrials(List<TrialConfig> todo, SweepOptions options, int cores) {
+    double perTrial = todo.stream().mapToDouble(t -> CostModel.shardSeconds(t, 16) / 16).average().orElse(Double.NaN);
+    return options.commitEvery(cores, perTrial);
   }
 }
