@@ -29,10 +29,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * The end-to-end role: one reference sweep through the jobs module's {@link SweepRunner} on local
  * mode, as {@code scripts/deadrelu sweep} runs it (the command line's defaults, Parquet output and
  * compaction included), in a JVM of its own. Untimed runs of the same sweep first (ND4J's, Spark's
- * and Parquet's first use, the JIT), then {@link #TIMED} timed ones, each into a fresh folder. Replies
- * the median run's wall time, the tasks' own time split, compaction, Spark's start-up and the
- * planner's estimate, every timed run's wall time and, after Spark has stopped, the same trials
- * trained by the engine alone (the loop-only limit), the median of as many runs.
+ * and Parquet's first use, the JIT), then {@link #TIMED} timed ones, each into a fresh folder and
+ * each followed by the same trials trained by the engine alone (the loop-only limit) on one thread
+ * and on the master's cores. Replies the median run's wall time, the tasks' own time split,
+ * compaction, Spark's start-up and the planner's estimate, every timed run's wall time, the engine's
+ * median times and the median of the paired ratios of wall to engine time on the cores.
  */
 final class EndToEnd {
   /** Untimed runs of the sweep before the timed ones, in the same JVM. */
@@ -159,41 +160,6 @@ final class EndToEnd {
     SparkSession spark = SparkRun.session("deadrelu bench " + name, master);
     double sparkStartup = (System.nanoTime() - sparkStart) / 1e9;
     int cores = spark.sparkContext().defaultParallelism();
-    SweepReport r;
-    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-    double jitSeconds;
-    java.util.Map<String, Double> threadCpu;
-    double[] walls = new double[TIMED];
-    try {
-      SweepRunner runner = new SweepRunner(spark, System.err);
-      // several untimed runs: after one, the JIT still compiled for seconds of the timed run, on the
-      // core local[1] leaves free but taken from the tasks on local[2]
-      for (int w = 0; w < WARM_UPS; w++) {
-        SweepOptions options = new SweepOptions(work.resolve("warm" + w).toUri().toString(),
-            SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
-        runner.run(spec.name(), trials, options, text);
-      }
-      SweepReport[] reports = new SweepReport[TIMED];
-      double[] jits = new double[TIMED];
-      List<java.util.Map<String, Double>> cpus = new java.util.ArrayList<>();
-      for (int k = 0; k < TIMED; k++) {
-        SweepOptions options = new SweepOptions(work.resolve("timed" + k).toUri().toString(),
-            SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
-        long jitBefore = jit.getTotalCompilationTime();
-        ThreadGroupsCpu cpuBefore = ThreadGroupsCpu.read();
-        reports[k] = runner.run(spec.name(), trials, options, text);
-        cpus.add(ThreadGroupsCpu.read().since(cpuBefore));
-        jits[k] = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
-        walls[k] = reports[k].wallSeconds();
-      }
-      int m = medianIndex(walls);
-      r = reports[m];
-      jitSeconds = jits[m];
-      threadCpu = cpus.get(m);
-    } finally {
-      spark.stop();
-      SparkRun.deleteTree(work);
-    }
     // the planner's estimate of the tasks' core-seconds, shard by shard of each wave
     SweepOptions o = SweepOptions.of("unused", SweepOptions.DEFAULT_MAX_SHARD_TRIALS, 0);
     double planned = 0;
@@ -207,37 +173,83 @@ final class EndToEnd {
         shards.add(s.trials());
       }
     }
-    // the engine alone, one thread, the same trials in shards of the same size: the loop-only limit,
-    // after an untimed run in which this thread takes its first passes
+    // the engine alone, one thread, the same trials in shards of the same size: the loop-only limit
     java.util.function.Supplier<EngineRun> alone = () -> {
       Trainer trainer = new Trainer();
       long started = System.nanoTime();
       new ShardTrainer(trainer, p -> null, SweepOptions.DEFAULT_MAX_SHARD_TRIALS).train(trials);
       return new EngineRun(System.nanoTime() - started, trainer);
     };
-    alone.get();
-    EngineRun loop = EngineRun.median(alone);
-    // and on as many threads as the master had cores, each taking the planner's next shard: the
-    // loop-only time on the same cores, with whatever the cores lose to each other (caches, memory)
-    double loopOnCores = loop.seconds();
-    if (cores > 1) {
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores);
-      try {
-        engineOnThreads(shards, pool, cores); // untimed: the pool's threads take their first passes
-        loopOnCores = EngineRun.median(() -> {
-          long started = System.nanoTime();
-          engineOnThreads(shards, pool, cores);
-          return new EngineRun(System.nanoTime() - started, null);
-        }).seconds();
-      } finally {
-        pool.shutdownNow();
+    // and on as many threads as the master has cores, each taking the next of the sweep's shards:
+    // the loop-only time on the same cores, with whatever the cores lose to each other
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores);
+    java.util.function.Supplier<EngineRun> onCores = () -> {
+      long started = System.nanoTime();
+      engineOnThreads(shards, pool, cores);
+      return new EngineRun(System.nanoTime() - started, null);
+    };
+    SweepReport r;
+    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    double jitSeconds;
+    java.util.Map<String, Double> threadCpu;
+    double[] walls = new double[TIMED];
+    EngineRun[] loops = new EngineRun[TIMED];
+    double[] loopSeconds = new double[TIMED];
+    double[] onCoresSeconds = new double[TIMED];
+    try {
+      SweepRunner runner = new SweepRunner(spark, System.err);
+      // several untimed runs: after one, the JIT still compiled for seconds of the timed run, on the
+      // core local[1] leaves free but taken from the tasks on local[2]
+      for (int w = 0; w < WARM_UPS; w++) {
+        SweepOptions options = new SweepOptions(work.resolve("warm" + w).toUri().toString(),
+            SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+        runner.run(spec.name(), trials, options, text);
       }
+      // untimed: this thread and the pool's take their first passes, as Spark's task threads have
+      alone.get();
+      if (cores > 1) {
+        onCores.get();
+      }
+      SweepReport[] reports = new SweepReport[TIMED];
+      double[] jits = new double[TIMED];
+      List<java.util.Map<String, Double>> cpus = new java.util.ArrayList<>();
+      // each timed sweep followed at once by the engine alone: a slow spell of the shared machine
+      // then falls on both sides of a pair, not on one side of the whole comparison
+      for (int k = 0; k < TIMED; k++) {
+        SweepOptions options = new SweepOptions(work.resolve("timed" + k).toUri().toString(),
+            SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+        long jitBefore = jit.getTotalCompilationTime();
+        ThreadGroupsCpu cpuBefore = ThreadGroupsCpu.read();
+        reports[k] = runner.run(spec.name(), trials, options, text);
+        cpus.add(ThreadGroupsCpu.read().since(cpuBefore));
+        jits[k] = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
+        walls[k] = reports[k].wallSeconds();
+        loops[k] = alone.get();
+        loopSeconds[k] = loops[k].seconds();
+        onCoresSeconds[k] = cores == 1 ? loopSeconds[k] : onCores.get().seconds();
+      }
+      int m = medianIndex(walls);
+      r = reports[m];
+      jitSeconds = jits[m];
+      threadCpu = cpus.get(m);
+    } finally {
+      spark.stop();
+      pool.shutdownNow();
+      SparkRun.deleteTree(work);
     }
+    EngineRun loop = loops[medianIndex(loopSeconds)];
+    double loopOnCores = onCoresSeconds[medianIndex(onCoresSeconds)];
+    // the wall-time target's ratio, pair by pair, and its median
+    double[] pairs = new double[TIMED];
+    for (int k = 0; k < TIMED; k++) {
+      pairs[k] = walls[k] / onCoresSeconds[k];
+    }
+    double pairedRatio = pairs[medianIndex(pairs)];
     TaskTimes t = r.taskTimes();
-    reply.printf(Locale.ROOT, "@@e2e %s %d %d %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f%n", name,
-        r.ran(), cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9,
+    reply.printf(Locale.ROOT, "@@e2e %s %d %d %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f%n",
+        name, r.ran(), cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9,
         t.rowsNanos() / 1e9, t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop.seconds(),
-        loop.trainer().measuringNanos() / 1e9, jitSeconds, loopOnCores);
+        loop.trainer().measuringNanos() / 1e9, jitSeconds, loopOnCores, pairedRatio);
     reply.printf(Locale.ROOT, "@@e2e-walls %s", name);
     for (double w : walls) {
       reply.printf(Locale.ROOT, " %.4f", w);
