@@ -947,9 +947,10 @@ public final class Bench {
               }
               if (l.startsWith("e2e-walls ")) {
                 // e2e-walls name wall...: every timed run's wall time, the median of which the table gives
+                String[] f = l.split(" ");
                 walls.append(fmt("%s %s:", name, master));
-                for (String w : Arrays.copyOfRange(l.split(" "), 2, l.split(" ").length)) {
-                  walls.append(fmt(" %.1f", Double.parseDouble(w)));
+                for (int k = 2; k < f.length; k++) {
+                  walls.append(fmt(" %.1f", Double.parseDouble(f[k])));
                 }
                 walls.append(";");
                 continue;
@@ -1032,7 +1033,6 @@ public final class Bench {
     static final List<Integer> IDLE_WAVES_IN_FLIGHT = List.of(1, 2, 3);
 
     /** Trials ~10x apart in cost (one hidden layer of 8 against four of 128), paired in every wave of 8. */
-
     static final String MIXED_COST_SWEEP = """
         name: mixed-cost
         data: {source: spirals, samples: 1000, noise: 0.2}

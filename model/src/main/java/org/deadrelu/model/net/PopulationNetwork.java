@@ -380,5 +380,4 @@ public final class PopulationNetwork {
     }
     return finite;
   }
-
 }
