@@ -898,6 +898,15 @@ public final class Bench {
 
     // ------------------------------------------------------------------ end to end
 
+    /** N of a {@code local[N]} master. */
+    static int masterCores(String master) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+)]").matcher(master);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a local[N] master: " + master);
+      }
+      return Integer.parseInt(m.group(1));
+    }
+
     /** The engine-alone run's measuring share of a sweep on local[1], in percent (NaN if not run). */
     private double loopMeasuringShare(String name) {
       double[] v = e2e.get(name + " local[1]");
@@ -906,24 +915,33 @@ public final class Bench {
 
     private void endToEnd() {
       report.append(fmt("%n== End to end: reference sweeps through SweepRunner on local mode, as `deadrelu sweep` runs"
-          + " them (Parquet and compaction included), the median of %d timed runs after %d untimed ones in the same JVM"
-          + " (the engine alone: the median of %d); seeds / %d ==%n", EndToEnd.TIMED, EndToEnd.WARM_UPS, EndToEnd.TIMED,
-          o.e2eScale));
+          + " them (Parquet and compaction included), the median of %d timed runs after %d to %d untimed ones in the"
+          + " same JVM, until the compiler's time in the last is at most %.0f%% of its wall (the engine alone: the median of"
+          + " %d); seeds / %d ==%n", EndToEnd.TIMED, EndToEnd.MIN_WARM_UPS, EndToEnd.MAX_WARM_UPS,
+          100 * EndToEnd.SETTLED_JIT_SHARE, EndToEnd.TIMED, o.e2eScale));
       report.append("e2e-1: spirals, 32-32 softmax, 300 steps, batch 32, probe every 50 on 256 rows, 2 activations x 4 lr x"
           + " 2 biases; e2e-2: reference (a), 1000 steps, default probing; e2e-3: digits, 64-64 softmax, 1000 steps,"
           + " batch 64, probe every 100\n");
+      report.append(Jvm.pinned(1)
+          ? "each local[N] run in a JVM confined to N CPUs (taskset): its compiler and collector threads share the master's"
+              + " cores, as they do on a machine of N cores\n"
+          : "the JVMs are not confined to the master's cores (taskset missing, or no more CPUs than cores): on local[1] the"
+              + " compiler and collector threads run on the others\n");
       TextTable t = new TextTable("sweep", "master", "trials", "wall s", "trials/s", "task core-s/trial", "training",
           "measuring", "rows", "writing", "compaction s", "Spark start s", "JIT s", "loop-only s (1 thread)",
           "loop-only s (the cores)", "wall / loop on the cores (paired)", "task s / plan");
       TextTable cpu = new TextTable("sweep", "master", "wall s", "cores x wall s", "task threads' CPU s",
           "JIT threads' CPU s", "GC threads' CPU s", "other threads' CPU s", "all threads / (cores x wall)");
       StringBuilder walls = new StringBuilder();
+      StringBuilder warmUps = new StringBuilder();
       for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
         for (String master : List.of("local[1]", "local[2]")) {
           try {
             progress("end to end: %s on %s", name, master);
-            List<String> r = Jvm.run(List.of("-Xmx4g"), logs.resolve(name + "-" + master.replaceAll("\\W", "") + ".log"),
-                3600, "--e2e", master, name, String.valueOf(o.e2eScale), o.work.resolve("e2e").toString());
+            // local[N] on N CPUs: on more, the JVM's compiler and collector threads would run on cores the
+            // master leaves idle, and "on one core" would take more than one
+            List<String> r = Jvm.run(Jvm.pinTo(masterCores(master)), List.of("-Xmx4g"),
+                logs.resolve(name + "-" + master.replaceAll("\\W", "") + ".log"), 3600, "--e2e", master, name, String.valueOf(o.e2eScale), o.work.resolve("e2e").toString());
             double wall = Double.NaN;
             for (String l : r) {
               if (l.startsWith("e2e-cpu ")) {
@@ -943,6 +961,11 @@ public final class Bench {
                 // default probe interval, engine alone
                 String[] f = l.split(" ");
                 e2eDefaultInterval = Arrays.stream(f, 2, 6).mapToDouble(Double::parseDouble).toArray();
+                continue;
+              }
+              if (l.startsWith("e2e-warmups ")) {
+                // e2e-warmups name count: the untimed sweeps run before the timed ones
+                warmUps.append(fmt(" %s %s: %s;", name, master, l.split(" ")[2]));
                 continue;
               }
               if (l.startsWith("e2e-walls ")) {
@@ -982,6 +1005,9 @@ public final class Bench {
         report.append("every timed run's wall s: ").append(walls.substring(0, walls.length() - 1).replace(";", "; "))
             .append("\n");
       }
+      if (warmUps.length() > 0) {
+        report.append("untimed sweeps before the timed ones:").append(warmUps, 0, warmUps.length() - 1).append("\n");
+      }
       if (e2eDefaultInterval != null) {
         double[] d = e2eDefaultInterval;
         report.append(fmt("e2e-1 at the default probe interval (every 100 steps, 4 checkpoints instead of 7), the engine"
@@ -1000,7 +1026,7 @@ public final class Bench {
       report.append("Where the cores went during each timed run, by the JVM's threads (Linux's per-thread accounting):\n");
       cpu.print(report);
       report.append("task threads: Spark's tasks (training, measuring, writing); JIT: the compiler's threads, still"
-          + " compiling the code a sweep reaches once per shard or wave; on local[1] they run on the second core\n");
+          + " compiling the code a sweep reaches once per shard or wave\n");
     }
 
     /** sweeps/quickstart.yaml as a new user first runs it, from a fresh JVM: `plan`'s estimate against the tasks' time. */

@@ -36,8 +36,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * median times and the median of the paired ratios of wall to engine time on the cores.
  */
 final class EndToEnd {
-  /** Untimed runs of the sweep before the timed ones, in the same JVM. */
-  static final int WARM_UPS = 2;
+  /**
+   * Untimed runs of the sweep before the timed ones, in the same JVM: at least {@link #MIN_WARM_UPS},
+   * and more, up to {@link #MAX_WARM_UPS}, while the compiler's time during the last one exceeds
+   * {@link #SETTLED_JIT_SHARE} of its wall time. Parquet's and Spark's code that runs once per file or
+   * column chunk reaches the compiler's thresholds only after several sweeps (on e2e-1 the compiler
+   * still spent a fifth of the fifth sweep's wall time), and until then its compiler threads take
+   * the master's cores from the tasks.
+   */
+  static final int MIN_WARM_UPS = 2;
+  static final int MAX_WARM_UPS = 8;
+  static final double SETTLED_JIT_SHARE = 0.10;
   /**
    * Timed runs of the sweep, and of each engine-alone measurement: the reply gives the run of median
    * wall time (the same sweep in the same JVM moved by a third from run to run on these machines).
@@ -186,6 +195,7 @@ final class EndToEnd {
     java.util.function.Supplier<EngineRun> onCores =
         () -> new EngineRun(Math.round(engineOnThreads(shards, pool, cores) * 1e9), null);
     SweepReport r;
+    int warmUps = 0;
     java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
     double jitSeconds;
     java.util.Map<String, Double> threadCpu;
@@ -197,10 +207,15 @@ final class EndToEnd {
       SweepRunner runner = new SweepRunner(spark, System.err);
       // several untimed runs: after one, the JIT still compiled for seconds of the timed run, on the
       // core local[1] leaves free but taken from the tasks on local[2]
-      for (int w = 0; w < WARM_UPS; w++) {
-        SweepOptions options = new SweepOptions(work.resolve("warm" + w).toUri().toString(),
+      double lastJitShare = 1;
+      for (; warmUps < MIN_WARM_UPS || (warmUps < MAX_WARM_UPS && lastJitShare > SETTLED_JIT_SHARE); warmUps++) {
+        SweepOptions options = new SweepOptions(work.resolve("warm" + warmUps).toUri().toString(),
             SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+        long jitBefore = jit.getTotalCompilationTime();
+        long started = System.nanoTime();
         runner.run(spec.name(), trials, options, text);
+        lastJitShare = (jit.getTotalCompilationTime() - jitBefore) / 1e3 / ((System.nanoTime() - started) / 1e9);
+        SparkRun.deleteTree(work.resolve("warm" + warmUps));
       }
       // untimed: this thread and the pool's take their first passes, as Spark's task threads have
       alone.get();
@@ -247,6 +262,7 @@ final class EndToEnd {
         name, r.ran(), cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9,
         t.rowsNanos() / 1e9, t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop.seconds(),
         loop.trainer().measuringNanos() / 1e9, jitSeconds, loopOnCores, pairedRatio);
+    reply.printf(Locale.ROOT, "@@e2e-warmups %s %d%n", name, warmUps);
     reply.printf(Locale.ROOT, "@@e2e-walls %s", name);
     for (double w : walls) {
       reply.printf(Locale.ROOT, " %.4f", w);

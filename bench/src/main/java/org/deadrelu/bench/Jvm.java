@@ -21,7 +21,12 @@ final class Jvm {
   private Jvm() {}
 
   static ProcessBuilder builder(List<String> jvmOptions, Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
+    return builder(List.of(), jvmOptions, log, args);
+  }
+
+  /** A child started through {@code prefix} (a command that runs the rest, such as {@code taskset}). */
+  static ProcessBuilder builder(List<String> prefix, List<String> jvmOptions, Path log, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
@@ -40,7 +45,13 @@ final class Jvm {
   /** Runs a one-shot child to completion; returns its {@code @@} lines (without the prefix). */
   static List<String> run(List<String> jvmOptions, Path log, long timeoutSeconds, String... args)
       throws IOException, InterruptedException {
-    Process p = builder(jvmOptions, log, args).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    return run(List.of(), jvmOptions, log, timeoutSeconds, args);
+  }
+
+  /** {@link #run(List, Path, long, String...)} through a command prefix (see {@link #builder(List, List, Path, String...)}). */
+  static List<String> run(List<String> prefix, List<String> jvmOptions, Path log, long timeoutSeconds, String... args)
+      throws IOException, InterruptedException {
+    Process p = builder(prefix, jvmOptions, log, args).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     p.getOutputStream().close();
     List<String> replies = new ArrayList<>();
     Thread reader = new Thread(() -> {
@@ -71,6 +82,26 @@ final class Jvm {
       return List.copyOf(replies);
     }
   }
+
+  /**
+   * The prefix that confines a child to the first {@code cpus} CPUs ({@code taskset -c 0-(cpus-1)}), so
+   * that "on N cores" holds for every thread of the JVM (its compiler and collector threads too, which
+   * otherwise run on the cores a local[N] master leaves idle); empty where the machine has no more CPUs
+   * than that or taskset is missing ({@link #pinned} tells which).
+   */
+  static List<String> pinTo(int cpus) {
+    if (!pinned(cpus)) {
+      return List.of();
+    }
+    return List.of(TASKSET.toString(), "-c", cpus == 1 ? "0" : "0-" + (cpus - 1));
+  }
+
+  /** Whether {@link #pinTo} confines a child to {@code cpus} CPUs. */
+  static boolean pinned(int cpus) {
+    return cpus < Runtime.getRuntime().availableProcessors() && Files.isExecutable(TASKSET);
+  }
+
+  private static final Path TASKSET = Path.of("/usr/bin/taskset");
 
   /** A long-lived worker JVM driven line by line. */
   static final class Client implements AutoCloseable {
