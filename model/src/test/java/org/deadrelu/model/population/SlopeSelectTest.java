@@ -91,10 +91,68 @@ class SlopeSelectTest {
     assertFalse(SlopeSelect.suits(z, slope, Nd4j.zeros(DataType.FLOAT, 2, 3, 5)));
     assertFalse(SlopeSelect.suits(z, null, z.ulike()));
     assertFalse(SlopeSelect.suits(Nd4j.zeros(DataType.FLOAT, 2, 4, 3).permute(0, 2, 1), slope, z.ulike()));
-    // beyond the loop's size the op chain runs, which needs no buffers of the loop's own
-    long rows = SlopeSelect.MAX_ELEMENTS / 4;
-    assertTrue(SlopeSelect.suits(Nd4j.zeros(DataType.FLOAT, 2, rows / 2, 4), slope, Nd4j.zeros(DataType.FLOAT, 2, rows / 2, 4)));
-    INDArray over = Nd4j.zeros(DataType.FLOAT, 2, rows / 2 + 1, 4);
-    assertFalse(SlopeSelect.suits(over, slope, over.ulike()));
+    // the loop works in chunks, so any size suits
+    INDArray large = Nd4j.zeros(DataType.FLOAT, 2, SlopeSelect.CHUNK, 4);
+    assertTrue(SlopeSelect.suits(large, slope, large.ulike()));
+  }
+
+  /**
+   * Shapes that cut the arrays every way the chunks can: many networks per chunk (and a last chunk
+   * of fewer), one network per chunk exactly, a network longer than a chunk (its rows in several
+   * chunks, the last one short), a row longer than a chunk.
+   */
+  private static final int[][] CHUNKED = {
+    {90, 1, 5}, {7, 3, 100}, {3, SlopeSelect.CHUNK / 8, 8}, {2, SlopeSelect.CHUNK / 32 + 3, 96},
+    {64, 256, 32}, {2, 3, SlopeSelect.CHUNK + 5}};
+
+  @Test
+  void givesTheOpChainsBitsWhateverTheChunks() {
+    for (int[] shape : CHUNKED) {
+      INDArray z = population(shape[0], shape[1], shape[2], shape[1]);
+      INDArray slope = slopes(shape[0], shape[2]);
+      INDArray got = z.ulike().assign(12345f);
+      SlopeSelect.derivative(z, slope, got);
+      assertSameBits(byOps(z, slope), got, java.util.Arrays.toString(shape));
+    }
+  }
+
+  @Test
+  void forwardGivesTheDerivativeAndItsProductWithZAsNd4jsMultiply() {
+    for (int[] shape : CHUNKED) {
+      INDArray z = population(shape[0], shape[1], shape[2], 31 * shape[0]);
+      INDArray slope = slopes(shape[0], shape[2]);
+      INDArray d = z.ulike().assign(12345f);
+      INDArray h = z.ulike().assign(-777f);
+      SlopeSelect.forward(z, slope, d, h);
+      INDArray wantD = byOps(z, slope);
+      assertSameBits(wantD, d, "d " + java.util.Arrays.toString(shape));
+      INDArray wantH = z.ulike();
+      Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp(z, wantD, wantH));
+      assertSameBits(wantH, h, "h " + java.util.Arrays.toString(shape));
+    }
+  }
+
+  @Test
+  void forwardRefusesAnOutputOfAnotherShapeOrType() {
+    INDArray z = Nd4j.zeros(DataType.FLOAT, 2, 3, 4);
+    INDArray slope = Nd4j.zeros(DataType.FLOAT, 2, 1, 4);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SlopeSelect.forward(z, slope, z.ulike(), Nd4j.zeros(DataType.FLOAT, 2, 4, 3)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SlopeSelect.forward(z, slope, z.ulike(), Nd4j.zeros(DataType.DOUBLE, 2, 3, 4)));
+  }
+
+  /** Equal bits everywhere, NaN for NaN (ND4J and Java may form different NaN payloads). */
+  private static void assertSameBits(INDArray want, INDArray got, String what) {
+    float[] w = want.data().asFloat();
+    float[] g = got.data().asFloat();
+    assertEquals(w.length, g.length, what);
+    for (int i = 0; i < w.length; i++) {
+      if (Float.isNaN(w[i])) {
+        assertTrue(Float.isNaN(g[i]), what + " at " + i);
+      } else {
+        assertEquals(Float.floatToRawIntBits(w[i]), Float.floatToRawIntBits(g[i]), what + " at " + i + ": " + w[i] + " vs " + g[i]);
+      }
+    }
   }
 }

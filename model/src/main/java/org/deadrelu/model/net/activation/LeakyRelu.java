@@ -21,11 +21,11 @@ public class LeakyRelu implements Activation {
 
   @Override
   public void forward(INDArray z, INDArray slope, INDArray h, INDArray d, INDArray scratch) {
-    if (SlopeSelect.suits(z, slope, d)) {
-      SlopeSelect.derivative(z, slope, d); // the chain below in one loop, the same bits
-    } else {
-      derivativeByOps(z, slope, d, scratch);
+    if (SlopeSelect.suits(z, slope, d) && SlopeSelect.suits(h, slope, d)) {
+      SlopeSelect.forward(z, slope, d, h); // the chain and the product below in one sweep, the same bits
+      return;
     }
+    derivativeByOps(z, slope, d, scratch);
     if (SmallElementwise.suits(z, d, h)) {
       SmallElementwise.multiply(z, d, h);
     } else {
