@@ -205,8 +205,8 @@ final class EndToEnd {
     double[] onCoresSeconds = new double[TIMED];
     try {
       SweepRunner runner = new SweepRunner(spark, System.err);
-      // several untimed runs: after one, the JIT still compiled for seconds of the timed run, on the
-      // core local[1] leaves free but taken from the tasks on local[2]
+      // untimed runs until the compiler settles (see MIN_WARM_UPS): its threads take the master's cores
+      // from the tasks
       double lastJitShare = 1;
       for (; warmUps < MIN_WARM_UPS || (warmUps < MAX_WARM_UPS && lastJitShare > SETTLED_JIT_SHARE); warmUps++) {
         SweepOptions options = new SweepOptions(work.resolve("warm" + warmUps).toUri().toString(),
