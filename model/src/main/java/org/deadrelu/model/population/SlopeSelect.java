@@ -84,7 +84,7 @@ public final class SlopeSelect {
    * whole, row-major and float, shaped as z.
    */
   public static void forward(INDArray z, INDArray slope, INDArray d, INDArray h) {
-    if (h.dataType() != DataType.FLOAT || !NativeArrays.wholeRowMajor(h) || !java.util.Arrays.equals(z.shape(), h.shape())) {
+    if (!suits(h, slope, d)) {
       throw new IllegalArgumentException("h must be a whole row-major float array shaped as z");
     }
     run(z, slope, d, h);
@@ -99,9 +99,10 @@ public final class SlopeSelect {
     int block = rows * width;
     // a chunk: several whole networks where a network's rows are fewer than CHUNK elements, else some
     // rows of one network; either way contiguous in z
-    int networksPerChunk = block == 0 ? 1 : Math.max(1, CHUNK / Math.max(1, block));
+    int networksPerChunk = Math.max(1, CHUNK / Math.max(1, block));
     int rowsPerChunk = block <= CHUNK ? rows : Math.max(1, CHUNK / Math.max(1, width));
-    int chunk = Math.max(1, block <= CHUNK ? networksPerChunk * block : rowsPerChunk * width);
+    int patternRows = Math.min(rowsPerChunk, rows);
+    int chunk = Math.max(1, networksPerChunk * patternRows * width);
     b.grow(chunk, neurons);
     new FloatPointer(slope.data().addressPointer()).get(b.slope, 0, neurons);
     for (int j = 0; j < neurons; j++) {
@@ -118,7 +119,6 @@ public final class SlopeSelect {
     FloatPointer hFloats = h == null ? null : new FloatPointer(h.data().addressPointer());
     for (int s0 = 0; s0 < p; s0 += networksPerChunk) {
       int networks = Math.min(networksPerChunk, p - s0);
-      int patternRows = Math.min(rowsPerChunk, rows);
       // each network's two values laid out as its rows of z are, row after row (doubling copies), so
       // the loop below indexes every array alike: with offsets that differ the compiler cannot rule
       // out that the arrays overlap, and leaves the loop scalar (measured 20x slower)
@@ -130,17 +130,15 @@ public final class SlopeSelect {
         RepeatedRows.fill(b.flipRows, base, width, patternRows * width);
       }
       for (int r0 = 0; r0 < rows; r0 += rowsPerChunk) {
-        int count = networks == 1 ? Math.min(rowsPerChunk, rows - r0) * width : networks * block;
+        int count = networks * Math.min(rowsPerChunk, rows - r0) * width; // several networks only where rowsPerChunk = rows
         long offset = (long) s0 * block + (long) r0 * width;
         select(b, zInts.position(offset), dInts.position(offset), count);
         if (hFloats != null) {
+          // z and d read again as floats: a product over the int buffers' bits (intBitsToFloat) ran slower
           zFloats.position(offset).get(b.zf, 0, count);
           dFloats.position(offset).get(b.df, 0, count);
           multiply(b.zf, b.df, b.h, count);
           hFloats.position(offset).put(b.h, 0, count);
-        }
-        if (networks > 1) {
-          break; // whole networks: their rows were all in the one chunk
         }
       }
     }
