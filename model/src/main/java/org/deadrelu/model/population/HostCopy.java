@@ -52,6 +52,25 @@ public final class HostCopy {
     return floats;
   }
 
+  /**
+   * Elements [from, from + count) of a float array in row-major order, as floats, in the first
+   * {@code count} entries: {@link #readRange} without the conversion to double.
+   */
+  public float[] readFloatsRange(INDArray a, int from, int count) {
+    int n = length(a);
+    if (a.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("a float array is needed, got " + a.dataType());
+    }
+    if (from < 0 || count < 0 || from > n - count) {
+      throw new IllegalArgumentException("elements [" + from + ", " + (from + count) + ") of " + n);
+    }
+    if (floats.length < count) {
+      floats = new float[count];
+    }
+    new FloatPointer(a.data().addressPointer()).position(from).get(floats, 0, count);
+    return floats;
+  }
+
   /** A float scratch array of at least {@code a.length()} entries (a float array's), to fill and then {@link #writeFloats}. */
   public float[] floatBuffer(INDArray a) {
     floatLength(a);

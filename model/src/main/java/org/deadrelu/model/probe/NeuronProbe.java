@@ -7,6 +7,7 @@ import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
 import org.deadrelu.model.population.HostCopy;
 import org.deadrelu.model.population.NativeArrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -34,6 +35,8 @@ public final class NeuronProbe {
   private final HostCopy hCopy = COPIES.get()[1];
   private final HostCopy dCopy = COPIES.get()[2];
   private final HostCopy wCopy = COPIES.get()[3];
+  private static final ThreadLocal<ColumnReductions> REDUCTIONS = ThreadLocal.withInitial(ColumnReductions::new);
+  private final ColumnReductions reductions = REDUCTIONS.get();
 
   /**
    * @param dormantTau per network
@@ -84,9 +87,10 @@ public final class NeuronProbe {
   }
 
   /**
-   * One layer's measures, by plain loops over one native copy of each array it reads (pre-activations,
-   * activations, weights and their gradients): a chain of ND4J reductions costs tens of microseconds
-   * per op whatever the size, which on small networks would make the probe a large share of a trial.
+   * One layer's measures, by Java loops over one native copy of each array it reads (pre-activations,
+   * activations, weights and their gradients; the reductions over rows in {@link ColumnReductions}):
+   * a chain of ND4J reductions costs tens of microseconds per op whatever the size, which on small
+   * networks would make the probe a large share of a trial.
    */
   private LayerMeasures[] measureLayer(PopulationNetwork net, Pass pass, int l, boolean output) {
     int p = net.size();
@@ -100,73 +104,54 @@ public final class NeuronProbe {
     // computation), so no second evaluation and no new arrays per checkpoint
     INDArray derivativeAll = !output && net.activation().kind().saturates() ? whole(pass.derivative(l)) : null;
     int block = rows * width;
+    boolean floats = zAll.dataType() == DataType.FLOAT;
     double[][] activeRate = new double[p][width];
     double[][] maxPreact = new double[p][width];
     double[][] meanAbsAct = new double[p][width];
     double[][] saturated = derivativeAll == null ? null : new double[p][width];
     boolean[] allZero = new boolean[p];
     FeatureRanks[] featureRanks = new FeatureRanks[p];
-    // counts in ints: a conditional 1.0 added to a double defeats the compiler's vectorization (4x slower)
-    int[] activeCount = new int[width];
-    int[] saturatedCount = new int[width];
     for (int s = 0; s < p; s++) {
-      double[] max = maxPreact[s];
-      double[] absSum = meanAbsAct[s];
-      double[] absMax = new double[width];
-      java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-      java.util.Arrays.fill(activeCount, 0);
-      java.util.Arrays.fill(saturatedCount, 0);
-      double eps = saturationEps[s];
-      // one network at a time: its rows stay in the caches through the loops below
-      double[] z = zCopy.readRange(zAll, s * block, block);
-      double[] h = hAll == null ? null : hCopy.readRange(hAll, s * block, block);
-      double[] derivative = derivativeAll == null ? null : dCopy.readRange(derivativeAll, s * block, block);
-      for (int r = 0; r < rows; r++) {
-        int at = r * width;
-        for (int i = 0; i < width; i++) {
-          double v = z[at + i];
-          activeCount[i] += v > 0 ? 1 : 0;
-          max[i] = Math.max(max[i], v); // a NaN (a diverged network) stays NaN: never dead
-        }
-        if (h != null) {
-          for (int i = 0; i < width; i++) {
-            double a = Math.abs(h[at + i]);
-            absSum[i] += a;
-            absMax[i] = Math.max(absMax[i], a);
-          }
+      int from = s * block;
+      // one network at a time: its rows stay in the caches through the reductions
+      if (floats) {
+        float[] z = zCopy.readFloatsRange(zAll, from, block);
+        reductions.positiveCountAndMax(z, rows, width, activeRate[s], maxPreact[s]);
+        if (hAll == null) {
+          reductions.absoluteSum(z, rows, width, outputRelu, meanAbsAct[s]);
         } else {
-          for (int i = 0; i < width; i++) {
-            double a = Math.abs(outputRelu ? Math.max(z[at + i], 0) : z[at + i]);
-            absSum[i] += a;
-            absMax[i] = Math.max(absMax[i], a);
-          }
+          reductions.absoluteSum(hCopy.readFloatsRange(hAll, from, block), rows, width, false, meanAbsAct[s]);
         }
-        if (derivative != null) {
-          for (int i = 0; i < width; i++) {
-            saturatedCount[i] += Math.abs(derivative[at + i]) < eps ? 1 : 0;
-          }
+        if (derivativeAll != null) {
+          reductions.countAbsoluteBelow(dCopy.readFloatsRange(derivativeAll, from, block), rows, width,
+              saturationEps[s], saturated[s]);
         }
-      }
-      double[] active = activeRate[s];
-      for (int i = 0; i < width; i++) {
-        active[i] = activeCount[i];
-        if (saturated != null) {
-          saturated[s][i] = saturatedCount[i];
+      } else {
+        double[] z = zCopy.readRange(zAll, from, block);
+        reductions.positiveCountAndMax(z, rows, width, activeRate[s], maxPreact[s]);
+        if (hAll == null) {
+          reductions.absoluteSum(z, rows, width, outputRelu, meanAbsAct[s]);
+        } else {
+          reductions.absoluteSum(hCopy.readRange(hAll, from, block), rows, width, false, meanAbsAct[s]);
+        }
+        if (derivativeAll != null) {
+          reductions.countAbsoluteBelow(dCopy.readRange(derivativeAll, from, block), rows, width, saturationEps[s],
+              saturated[s]);
         }
       }
       boolean zero = true;
       for (int i = 0; i < width; i++) {
-        active[i] /= rows;
-        absSum[i] /= rows;
+        // zero-ness off the sum, exact (a mean of tiny values could round to 0 where they are not)
+        zero &= meanAbsAct[s][i] == 0;
+        activeRate[s][i] /= rows;
+        meanAbsAct[s][i] /= rows;
         if (saturated != null) {
           saturated[s][i] /= rows;
         }
-        // a mean of tiny values can round to 0 where the values are not: zero-ness is read off the maximum
-        zero &= absMax[i] == 0;
       }
       allZero[s] = zero;
       if (!output && ranks[s]) {
-        double[] sigma = spectrum.singularValues(h, 0, rows, width);
+        double[] sigma = spectrum.singularValues(hCopy.readRange(hAll, from, block), 0, rows, width);
         featureRanks[s] = sigma == null ? null : FeatureRanks.fromSingularValues(sigma);
       }
     }

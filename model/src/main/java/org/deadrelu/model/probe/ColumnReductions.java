@@ -1,0 +1,218 @@
+package org.deadrelu.model.probe;
+
+import java.util.Arrays;
+
+/**
+ * Per-neuron reductions over the rows of one network's block of a layer (rows x width, row-major, at
+ * offset 0): how many entries are positive, the maximum, the sum of the absolute values, how many
+ * absolute values lie below a bound. Float blocks take loops that JDK 17's compiler turns into vector
+ * instructions, which a plain row-by-row loop is not.
+ *
+ * <p>Two things keep that compiler from vectorizing a reduction over rows, and the float loops avoid
+ * both. Arrays indexed with different run-time offsets (a row at {@code r * width + i}, its neuron's
+ * accumulator at {@code i}) are left scalar: here a group of rows is first copied to offset 0 of a
+ * buffer, and accumulators as long as the group take it element for element. A conditional
+ * increment is left scalar too: a count here adds {@code min(max(v * 2^149, 0), 1)}, which is 1 for
+ * every positive float and 0 for every other, in float ops alone. The group accumulators are then folded pairwise, always in the same order.
+ *
+ * <p>Counts and maxima are exact, NaN rules included: a NaN is never counted positive or below the
+ * bound and makes its column's maximum NaN (a column whose arithmetic count is NaN is counted again
+ * row by row). Sums of absolute values add a group's share of the
+ * rows (rows / group rows) in float, and the fold adds those pairwise in float: within rows x 2^-24 of
+ * the sum in double, relatively (a column whose float sum overflows is summed again in double).
+ * Double blocks take plain row-by-row loops in double. One instance per thread (it keeps its buffers).
+ */
+public final class ColumnReductions {
+  /** Entries of a row group: long enough that the vector loop's set-up is paid off, short enough for L1. */
+  static final int GROUP_ENTRIES = 1024;
+  /** 2^149 as two float factors (2^126 x 2^23): takes the least positive float, 2^-149, to 1. */
+  private static final float TO_ONE_A = 0x1p126f;
+  private static final float TO_ONE_B = 0x1p23f;
+
+  private float[] group = new float[0];
+  private float[] first = new float[0];
+  private float[] second = new float[0];
+
+  /** Rows per group for a layer of this width and this many rows. */
+  static int groupRows(int rows, int width) {
+    return Math.max(1, Math.min(rows, GROUP_ENTRIES / Math.max(1, width)));
+  }
+
+  /**
+   * Per column: how many entries are positive ({@code v > 0}), and the maximum (NaN if the column
+   * holds one), into {@code count} and {@code max}.
+   */
+  public void positiveCountAndMax(float[] block, int rows, int width, double[] count, double[] max) {
+    int g = groupRows(rows, width);
+    float[] c = accumulators(g * width, 0f, 1);
+    float[] m = accumulators(g * width, Float.NEGATIVE_INFINITY, 2);
+    float[] buf = group;
+    for (int r = 0; r < rows; r += g) {
+      int n = Math.min(g, rows - r) * width;
+      System.arraycopy(block, r * width, buf, 0, n);
+      for (int i = 0; i < n; i++) {
+        float v = buf[i];
+        // v * 2^149 is at least 1 for every positive float and at most 0 for every other (NaN for a NaN,
+        // whose column is counted again); the factors keep the operands out of the subnormal range,
+        // whose arithmetic is many times slower
+        c[i] += Math.min(Math.max(v * TO_ONE_A * TO_ONE_B, 0f), 1f);
+        m[i] = Math.max(m[i], v);
+      }
+    }
+    fold(c, g, width, count, false);
+    fold(m, g, width, max, true);
+    for (int i = 0; i < width; i++) {
+      if (Double.isNaN(count[i])) {
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+          k += block[r * width + i] > 0 ? 1 : 0;
+        }
+        count[i] = k;
+      }
+    }
+  }
+
+  /**
+   * Per column: the sum of the absolute values, into {@code sum}; with {@code positivePart}, of
+   * max(v, 0) instead (a ReLU applied on the way). A sum is 0 exactly when every value is: each
+   * partial sum of non-negative floats is at least its largest term.
+   */
+  public void absoluteSum(float[] block, int rows, int width, boolean positivePart, double[] sum) {
+    int g = groupRows(rows, width);
+    float[] s = accumulators(g * width, 0f, 1);
+    float[] buf = group;
+    for (int r = 0; r < rows; r += g) {
+      int n = Math.min(g, rows - r) * width;
+      System.arraycopy(block, r * width, buf, 0, n);
+      if (positivePart) {
+        for (int i = 0; i < n; i++) {
+          s[i] += Math.max(buf[i], 0f);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          s[i] += Math.abs(buf[i]);
+        }
+      }
+    }
+    fold(s, g, width, sum, false);
+    for (int i = 0; i < width; i++) {
+      if (Double.isInfinite(sum[i])) {
+        // an overflow of the float sum (a diverging network's values), unless a value is infinite:
+        // the column again in double
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+          float v = block[r * width + i];
+          total += positivePart ? Math.max(v, 0f) : Math.abs(v);
+        }
+        sum[i] = total;
+      }
+    }
+  }
+
+  /** Per column: how many entries have an absolute value below {@code bound} ({@code |v| < bound}), into {@code count}. */
+  public void countAbsoluteBelow(float[] block, int rows, int width, double bound, double[] count) {
+    float e = floatBound(bound);
+    int g = groupRows(rows, width);
+    float[] c = accumulators(g * width, 0f, 1);
+    float[] buf = group;
+    for (int r = 0; r < rows; r += g) {
+      int n = Math.min(g, rows - r) * width;
+      System.arraycopy(block, r * width, buf, 0, n);
+      for (int i = 0; i < n; i++) {
+        // e - |v| is positive exactly when |v| < e (the difference of two floats is never rounded to 0)
+        c[i] += Math.min(Math.max((e - Math.abs(buf[i])) * TO_ONE_A * TO_ONE_B, 0f), 1f);
+      }
+    }
+    fold(c, g, width, count, false);
+    for (int i = 0; i < width; i++) {
+      if (Double.isNaN(count[i])) {
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+          k += Math.abs(block[r * width + i]) < bound ? 1 : 0;
+        }
+        count[i] = k;
+      }
+    }
+  }
+
+  /** The double block's versions of the three reductions, row by row. */
+  public void positiveCountAndMax(double[] block, int rows, int width, double[] count, double[] max) {
+    Arrays.fill(count, 0, width, 0);
+    Arrays.fill(max, 0, width, Double.NEGATIVE_INFINITY);
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < width; i++) {
+        double v = block[r * width + i];
+        count[i] += v > 0 ? 1 : 0;
+        max[i] = Math.max(max[i], v);
+      }
+    }
+  }
+
+  public void absoluteSum(double[] block, int rows, int width, boolean positivePart, double[] sum) {
+    Arrays.fill(sum, 0, width, 0);
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < width; i++) {
+        double v = block[r * width + i];
+        sum[i] += positivePart ? Math.max(v, 0) : Math.abs(v);
+      }
+    }
+  }
+
+  public void countAbsoluteBelow(double[] block, int rows, int width, double bound, double[] count) {
+    Arrays.fill(count, 0, width, 0);
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < width; i++) {
+        count[i] += Math.abs(block[r * width + i]) < bound ? 1 : 0;
+      }
+    }
+  }
+
+  /**
+   * The float e with {@code f < e} exactly when {@code f < bound}, for every float f: the bound
+   * itself where it is a float, else the least float above it.
+   */
+  static float floatBound(double bound) {
+    float e = (float) bound;
+    return e < bound ? Math.nextUp(e) : e;
+  }
+
+  /**
+   * Each column's value over the groups' accumulators: the upper half of the groups folded onto the
+   * lower half until one is left, in float (exact for counts and maxima), each half first copied to
+   * offset 0 of the group buffer so that the fold is a vector loop too.
+   */
+  private void fold(float[] acc, int g, int width, double[] out, boolean max) {
+    float[] upper = group;
+    for (int groups = g; groups > 1; ) {
+      int half = groups / 2;
+      int keep = groups - half;
+      int n = half * width;
+      System.arraycopy(acc, keep * width, upper, 0, n);
+      if (max) {
+        for (int i = 0; i < n; i++) {
+          acc[i] = Math.max(acc[i], upper[i]);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          acc[i] += upper[i];
+        }
+      }
+      groups = keep;
+    }
+    for (int i = 0; i < width; i++) {
+      out[i] = acc[i];
+    }
+  }
+
+  /** The group buffer grown to n, and accumulator {@code which} (1 or 2) grown and filled with {@code initial}. */
+  private float[] accumulators(int n, float initial, int which) {
+    if (group.length < n) {
+      group = new float[n];
+      first = new float[n];
+      second = new float[n];
+    }
+    float[] a = which == 1 ? first : second;
+    Arrays.fill(a, 0, n, initial);
+    return a;
+  }
+}
