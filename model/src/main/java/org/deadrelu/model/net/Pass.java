@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -33,8 +32,6 @@ public final class Pass {
   final INDArray ones;
   final INDArray headScratch;
   final INDArray perSlice;
-  /** Per layer, its pre-activations' maximum over the rows [P, width], made on first use. */
-  private final INDArray[] rowMax;
 
   Pass(int population, int[] sizes, int rows, DataType dtype) {
     this.population = population;
@@ -61,16 +58,6 @@ public final class Pass {
     ones = Nd4j.ones(dtype, population, rows, 1);
     headScratch = Nd4j.create(dtype, population, rows, sizes[layers]);
     perSlice = Nd4j.create(dtype, population);
-    rowMax = new INDArray[layers];
-  }
-
-  /** Layer l's pre-activations' maximum over the rows, per network and neuron [P, width], in a buffer kept with the pass. */
-  public INDArray rowMax(int l) {
-    if (rowMax[l] == null) {
-      rowMax[l] = Nd4j.create(dtype, population, sizes[l + 1]);
-    }
-    Nd4j.exec(new Max(z[l], rowMax[l], 1));
-    return rowMax[l];
   }
 
   /** Every buffer but {@code ones} set to zero, as a new pass has them. */
@@ -100,7 +87,7 @@ public final class Pass {
 
   private List<INDArray> buffers(boolean withOnes) {
     List<INDArray> all = new ArrayList<>();
-    for (INDArray[] group : new INDArray[][] {a, z, d, scratch, dz, da, rowMax}) {
+    for (INDArray[] group : new INDArray[][] {a, z, d, scratch, dz, da}) {
       for (INDArray x : group) {
         if (x != null) {
           all.add(x);

@@ -72,6 +72,21 @@ public final class ColumnReductions {
     }
   }
 
+  /** Per column: the maximum (NaN if the column holds one), into {@code max}. */
+  public void max(float[] block, int rows, int width, double[] max) {
+    int g = groupRows(rows, width);
+    float[] m = accumulators(g * width, Float.NEGATIVE_INFINITY, 1);
+    float[] buf = group;
+    for (int r = 0; r < rows; r += g) {
+      int n = Math.min(g, rows - r) * width;
+      System.arraycopy(block, r * width, buf, 0, n);
+      for (int i = 0; i < n; i++) {
+        m[i] = Math.max(m[i], buf[i]);
+      }
+    }
+    fold(m, g, width, max, true);
+  }
+
   /**
    * Per column: the sum of the absolute values, into {@code sum}; with {@code positivePart}, of
    * max(v, 0) instead (a ReLU applied on the way). A sum is 0 exactly when every value is: each
@@ -144,6 +159,15 @@ public final class ColumnReductions {
         double v = block[r * width + i];
         count[i] += v > 0 ? 1 : 0;
         max[i] = Math.max(max[i], v);
+      }
+    }
+  }
+
+  public void max(double[] block, int rows, int width, double[] max) {
+    Arrays.fill(max, 0, width, Double.NEGATIVE_INFINITY);
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < width; i++) {
+        max[i] = Math.max(max[i], block[r * width + i]);
       }
     }
   }

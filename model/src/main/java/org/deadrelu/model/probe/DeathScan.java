@@ -4,6 +4,8 @@ import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
 import org.deadrelu.model.population.HostCopy;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Decides which neurons are dead on a set of training rows, by forward-only passes over chunks of
@@ -17,8 +19,9 @@ import org.deadrelu.model.population.HostCopy;
  * bounds them), all of one size.
  */
 public final class DeathScan {
-  /** One copy per thread, kept across scans (each scan uses it within the call). */
+  /** One copy and one set of reduction buffers per thread, kept across scans (each scan uses them within the call). */
   private static final ThreadLocal<HostCopy> COPY = ThreadLocal.withInitial(HostCopy::new);
+  private static final ThreadLocal<ColumnReductions> REDUCTIONS = ThreadLocal.withInitial(ColumnReductions::new);
 
   /** Fills the pass's input, for every network, with rows [from, from + pass rows) of its set. */
   @FunctionalInterface
@@ -81,16 +84,27 @@ public final class DeathScan {
     int[] sizes = net.sizes();
     int chunk = pass.rows();
     HostCopy copy = COPY.get();
+    ColumnReductions reductions = REDUCTIONS.get();
+    double[] chunkMax = new double[0];
     for (int from = 0, through = undecidedThrough(net, maxima); from < rows && through > 0;
         from += chunk, through = undecidedThrough(net, maxima)) {
       filler.fill(from, Math.min(chunk, rows - from), pass);
       net.evaluate(pass, through);
       for (int l = 0; l < through; l++) {
-        double[] m = copy.read(pass.rowMax(l)); // [P, width], row-major
+        INDArray z = pass.z(l); // [P, chunk, width]
         int width = sizes[l + 1];
+        int block = chunk * width;
+        if (chunkMax.length < width) {
+          chunkMax = new double[width];
+        }
         for (int s = 0; s < p; s++) {
+          if (z.dataType() == DataType.FLOAT) {
+            reductions.max(copy.readFloatsRange(z, s * block, block), chunk, width, chunkMax);
+          } else {
+            reductions.max(copy.readRange(z, s * block, block), chunk, width, chunkMax);
+          }
           for (int i = 0; i < width; i++) {
-            maxima[s][l][i] = Math.max(maxima[s][l][i], m[s * width + i]); // NaN stays NaN: never dead
+            maxima[s][l][i] = Math.max(maxima[s][l][i], chunkMax[i]); // NaN stays NaN: never dead
           }
         }
       }

@@ -49,6 +49,24 @@ class ColumnReductionsTest {
     reductions.absoluteSum(block, rows, width, false, sum);
     reductions.absoluteSum(block, rows, width, true, posSum);
     reductions.countAbsoluteBelow(block, rows, width, bound, below);
+    double[] maxOnly = new double[width];
+    reductions.max(block, rows, width, maxOnly);
+    // the double block's versions, on the same values widened
+    double[] wide = new double[block.length];
+    for (int k = 0; k < block.length; k++) {
+      wide[k] = block[k];
+    }
+    double[] countD = new double[width];
+    double[] maxD = new double[width];
+    double[] maxOnlyD = new double[width];
+    double[] sumD = new double[width];
+    double[] posSumD = new double[width];
+    double[] belowD = new double[width];
+    reductions.positiveCountAndMax(wide, rows, width, countD, maxD);
+    reductions.max(wide, rows, width, maxOnlyD);
+    reductions.absoluteSum(wide, rows, width, false, sumD);
+    reductions.absoluteSum(wide, rows, width, true, posSumD);
+    reductions.countAbsoluteBelow(wide, rows, width, bound, belowD);
     for (int i = 0; i < width; i++) {
       int c = 0;
       int b = 0;
@@ -67,7 +85,14 @@ class ColumnReductionsTest {
       assertEquals(c, count[i], 0.0, at + ": positive count");
       assertEquals(b, below[i], 0.0, at + ": count below the bound");
       assertEquals(m, max[i], 0.0, at + ": maximum");
+      assertEquals(m, maxOnly[i], 0.0, at + ": maximum alone");
       assertClose(s, sum[i], rows, at + ": sum |v|");
+      assertEquals(c, countD[i], 0.0, at + ": positive count, double");
+      assertEquals(b, belowD[i], 0.0, at + ": count below the bound, double");
+      assertEquals(m, maxD[i], 0.0, at + ": maximum, double");
+      assertEquals(m, maxOnlyD[i], 0.0, at + ": maximum alone, double");
+      assertEquals(s, sumD[i], 0.0, at + ": sum |v|, double (the same order as here)");
+      assertEquals(ps, posSumD[i], 0.0, at + ": sum max(v, 0), double");
       assertClose(ps, posSum[i], rows, at + ": sum max(v, 0)");
     }
     if (rows > 3) {
