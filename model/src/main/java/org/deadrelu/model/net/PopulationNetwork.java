@@ -254,13 +254,26 @@ public final class PopulationNetwork {
    * backward pass reads: for rows that are evaluated or scanned, never learned from.
    */
   public void evaluate(Pass pass, int layers) {
-    forward(pass, layers, false);
+    forward(pass, layers, false, weights.length);
+  }
+
+  /**
+   * The pre-activations of the first {@code layers} layers, and only the activations they read: the
+   * last of those layers' activation is left as it was (a scan for death reads z alone).
+   */
+  public void preActivations(Pass pass, int layers) {
+    forward(pass, layers, false, layers);
   }
 
   private void forward(Pass pass, int layers, boolean derivatives) {
+    forward(pass, layers, derivatives, weights.length);
+  }
+
+  /** Forward through {@code layers} layers; layer l's activation only where layer l + 1 < {@code activatedBelow} reads it. */
+  private void forward(Pass pass, int layers, boolean derivatives, int activatedBelow) {
     for (int l = 0; l < layers; l++) {
       BatchedGemm.affine(pass.a[l], weights[l], biasInForce(l), pass.ones, pass.z[l]); // z = a W + b
-      if (l + 1 < weights.length) {
+      if (l + 1 < Math.min(weights.length, activatedBelow)) {
         INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
         if (derivatives) {
           activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l], pass.scratch[l]);

@@ -89,7 +89,7 @@ public final class DeathScan {
     for (int from = 0, through = undecidedThrough(net, maxima); from < rows && through > 0;
         from += chunk, through = undecidedThrough(net, maxima)) {
       filler.fill(from, Math.min(chunk, rows - from), pass);
-      net.evaluate(pass, through);
+      net.preActivations(pass, through);
       for (int l = 0; l < through; l++) {
         INDArray z = pass.z(l); // [P, chunk, width]
         int width = sizes[l + 1];
