@@ -42,10 +42,10 @@ class PreActivationsTest {
       scan.h(through - 1).assign(-7.0); // a marker no activation of these layers gives
       net.preActivations(scan, through);
       for (int l = 0; l < through; l++) {
-        assertArrayEquals(full.z(l).toFloatVector(), scan.z(l).toFloatVector(), "layer " + l + "'s z through " + through);
+        assertArrayEquals(full.z(l).data().asFloat(), scan.z(l).data().asFloat(), "layer " + l + "'s z through " + through);
       }
       for (int l = 0; l + 1 < through; l++) {
-        assertArrayEquals(full.h(l).toFloatVector(), scan.h(l).toFloatVector(), "layer " + l + "'s activation, read by layer " + (l + 1));
+        assertArrayEquals(full.h(l).data().asFloat(), scan.h(l).data().asFloat(), "layer " + l + "'s activation, read by layer " + (l + 1));
       }
       assertEquals(-7.0, scan.h(through - 1).minNumber().doubleValue(), 0.0, "the last layer's activation is left");
       assertEquals(-7.0, scan.h(through - 1).maxNumber().doubleValue(), 0.0, "the last layer's activation is left");
