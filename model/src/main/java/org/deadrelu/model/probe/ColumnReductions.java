@@ -4,27 +4,35 @@ import java.util.Arrays;
 
 /**
  * Per-neuron reductions over the rows of one network's block of a layer (rows x width, row-major, at
- * offset 0): how many entries are positive, the maximum, the sum of the absolute values, how many
- * absolute values lie below a bound. Float blocks take loops that JDK 17's compiler turns into vector
- * instructions, which a plain row-by-row loop is not.
+ * offset 0): how many entries are positive, the maximum, the sum of the absolute values or of the
+ * squares, how many absolute values lie below a bound. Float blocks take loops that JDK 17's
+ * compiler turns into vector instructions, which a plain row-by-row loop is not.
  *
  * <p>Two things keep that compiler from vectorizing a reduction over rows, and the float loops avoid
  * both. Arrays indexed with different run-time offsets (a row at {@code r * width + i}, its neuron's
  * accumulator at {@code i}) are left scalar: here a group of rows is first copied to offset 0 of a
  * buffer, and accumulators as long as the group take it element for element. A conditional
  * increment is left scalar too: a count here adds {@code min(max(v * 2^149, 0), 1)}, which is 1 for
- * every positive float and 0 for every other, in float ops alone. The group accumulators are then folded pairwise, always in the same order.
+ * every positive float and 0 for every other, in float ops alone. The group accumulators are then
+ * folded pairwise, always in the same order.
  *
  * <p>Counts and maxima are exact, NaN rules included: a NaN is never counted positive or below the
  * bound and makes its column's maximum NaN (a column whose arithmetic count is NaN is counted again
- * row by row). Sums of absolute values add a group's share of the
- * rows (rows / group rows) in float, and the fold adds those pairwise in float: within rows x 2^-24 of
- * the sum in double, relatively (a column whose float sum overflows is summed again in double).
- * Double blocks take plain row-by-row loops in double. One instance per thread (it keeps its buffers).
+ * row by row). Sums of absolute values or of squares add a group's share of the rows (rows / group
+ * rows) in float, and the fold adds those pairwise in float: within rows x 2^-24 of the sum in
+ * double, relatively (a column whose float sum overflows, or whose sum of squares is below
+ * {@link #SQUARES_FLOOR}, is summed again in double). Double blocks
+ * take plain row-by-row loops in double. One instance per thread (it keeps its buffers).
  */
 public final class ColumnReductions {
   /** Entries of a row group: long enough that the vector loop's set-up is paid off, short enough for L1. */
   static final int GROUP_ENTRIES = 1024;
+  /**
+   * Float sums of squares below this are summed again in double: every square under the float's
+   * normal range (2^-126) is then at most 2^-26 of the sum, so their rounding stays within the sum's
+   * bound, while a sum below it may hold squares that rounded to subnormals or to 0.
+   */
+  static final double SQUARES_FLOOR = 0x1p-100;
   /** 2^149 as two float factors (2^126 x 2^23): takes the least positive float, 2^-149, to 1. */
   private static final float TO_ONE_A = 0x1p126f;
   private static final float TO_ONE_B = 0x1p23f;
@@ -124,6 +132,33 @@ public final class ColumnReductions {
     }
   }
 
+  /** Per column: the sum of the squares, into {@code sum} (the same float accumulation as {@link #absoluteSum}). */
+  public void sumOfSquares(float[] block, int rows, int width, double[] sum) {
+    int g = groupRows(rows, width);
+    float[] s = accumulators(g * width, 0f, 1);
+    float[] buf = group;
+    for (int r = 0; r < rows; r += g) {
+      int n = Math.min(g, rows - r) * width;
+      System.arraycopy(block, r * width, buf, 0, n);
+      for (int i = 0; i < n; i++) {
+        s[i] += buf[i] * buf[i];
+      }
+    }
+    fold(s, g, width, sum, false);
+    for (int i = 0; i < width; i++) {
+      if (Double.isInfinite(sum[i]) || sum[i] < SQUARES_FLOOR) {
+        // an overflow of the float squares (values beyond 1.8e19, a diverging network's), or squares so
+        // small that some may have lost digits or vanished in float (a dead neuron's zeros): in double
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+          double v = block[r * width + i];
+          total += v * v;
+        }
+        sum[i] = total;
+      }
+    }
+  }
+
   /** Per column: how many entries have an absolute value below {@code bound} ({@code |v| < bound}), into {@code count}. */
   public void countAbsoluteBelow(float[] block, int rows, int width, double bound, double[] count) {
     float e = floatBound(bound);
@@ -178,6 +213,16 @@ public final class ColumnReductions {
       for (int i = 0; i < width; i++) {
         double v = block[r * width + i];
         sum[i] += positivePart ? Math.max(v, 0) : Math.abs(v);
+      }
+    }
+  }
+
+  public void sumOfSquares(double[] block, int rows, int width, double[] sum) {
+    Arrays.fill(sum, 0, width, 0);
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < width; i++) {
+        double v = block[r * width + i];
+        sum[i] += v * v;
       }
     }
   }

@@ -203,17 +203,17 @@ public final class NeuronProbe {
    * norm over all its entries.
    */
   private double[][] columnNorms(INDArray a, int p, int width, double[] whole) {
-    double[] v = wCopy.read(whole(a));
+    INDArray w = whole(a);
     int k = (int) (a.length() / p / width);
+    int block = k * width;
     double[][] out = new double[p][width];
     for (int s = 0; s < p; s++) {
-      double total = 0;
-      for (int r = 0; r < k; r++) {
-        int at = (s * k + r) * width;
-        for (int i = 0; i < width; i++) {
-          out[s][i] += v[at + i] * v[at + i];
-        }
+      if (w.dataType() == DataType.FLOAT) {
+        reductions.sumOfSquares(wCopy.readFloatsRange(w, s * block, block), k, width, out[s]);
+      } else {
+        reductions.sumOfSquares(wCopy.readRange(w, s * block, block), k, width, out[s]);
       }
+      double total = 0;
       for (int i = 0; i < width; i++) {
         total += out[s][i];
         out[s][i] = Math.sqrt(out[s][i]);

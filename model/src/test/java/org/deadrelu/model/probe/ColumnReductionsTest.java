@@ -29,10 +29,11 @@ class ColumnReductionsTest {
           : u < 0.2 ? (float) bound * (rng.nextBoolean() ? 1 : -1)
           : u < 0.25 ? Math.nextDown((float) bound) : (float) (rng.nextGaussian() * (rng.nextBoolean() ? 1 : 1e-3));
     }
-    if (width > 3) {
+    if (width > 4) {
       for (int r = 0; r < rows; r++) {
         block[r * width + 1] = r % 2 == 0 ? 0f : -0f; // column 1: signed zeros only, its sums exactly 0
         block[r * width + 2] = r == rows - 1 ? Float.MIN_VALUE : 0f; // column 2: one least positive float
+        block[r * width + 3] = (r % 3 - 1) * 3e-21f; // column 3: squares in float's subnormal range
       }
     }
     if (rows > 3) {
@@ -51,6 +52,8 @@ class ColumnReductionsTest {
     reductions.countAbsoluteBelow(block, rows, width, bound, below);
     double[] maxOnly = new double[width];
     reductions.max(block, rows, width, maxOnly);
+    double[] squares = new double[width];
+    reductions.sumOfSquares(block, rows, width, squares);
     // the double block's versions, on the same values widened
     double[] wide = new double[block.length];
     for (int k = 0; k < block.length; k++) {
@@ -62,6 +65,8 @@ class ColumnReductionsTest {
     double[] sumD = new double[width];
     double[] posSumD = new double[width];
     double[] belowD = new double[width];
+    double[] squaresD = new double[width];
+    reductions.sumOfSquares(wide, rows, width, squaresD);
     reductions.positiveCountAndMax(wide, rows, width, countD, maxD);
     reductions.max(wide, rows, width, maxOnlyD);
     reductions.absoluteSum(wide, rows, width, false, sumD);
@@ -73,6 +78,7 @@ class ColumnReductionsTest {
       double m = Double.NEGATIVE_INFINITY;
       double s = 0;
       double ps = 0;
+      double sq = 0;
       for (int r = 0; r < rows; r++) {
         double v = block[r * width + i];
         c += v > 0 ? 1 : 0;
@@ -80,6 +86,7 @@ class ColumnReductionsTest {
         m = Math.max(m, v);
         s += Math.abs(v);
         ps += Math.max(v, 0);
+        sq += v * v;
       }
       String at = rows + "x" + width + " column " + i;
       assertEquals(c, count[i], 0.0, at + ": positive count");
@@ -94,6 +101,8 @@ class ColumnReductionsTest {
       assertEquals(s, sumD[i], 0.0, at + ": sum |v|, double (the same order as here)");
       assertEquals(ps, posSumD[i], 0.0, at + ": sum max(v, 0), double");
       assertClose(ps, posSum[i], rows, at + ": sum max(v, 0)");
+      assertClose(sq, squares[i], rows, at + ": sum of squares");
+      assertEquals(sq, squaresD[i], 0.0, at + ": sum of squares, double");
     }
     if (rows > 3) {
       assertTrue(Double.isNaN(max[0]) && Double.isNaN(max[width - 1]), "a NaN makes its column's maximum NaN");
