@@ -54,10 +54,7 @@ public final class ColumnReductions {
     int g = groupRows(rows, width);
     float[] c = accumulators(g * width, 0f, 1);
     float[] m = accumulators(g * width, Float.NEGATIVE_INFINITY, 2);
-    float[] buf = group;
-    for (int r = 0; r < rows; r += g) {
-      int n = Math.min(g, rows - r) * width;
-      System.arraycopy(block, r * width, buf, 0, n);
+    forEachGroup(block, rows, width, (buf, n) -> {
       for (int i = 0; i < n; i++) {
         float v = buf[i];
         // v * 2^149 is at least 1 for every positive float and at most 0 for every other (NaN for a NaN,
@@ -66,7 +63,7 @@ public final class ColumnReductions {
         c[i] += Math.min(Math.max(v * TO_ONE_A * TO_ONE_B, 0f), 1f);
         m[i] = Math.max(m[i], v);
       }
-    }
+    });
     fold(c, g, width, count, false);
     fold(m, g, width, max, true);
     for (int i = 0; i < width; i++) {
@@ -84,14 +81,11 @@ public final class ColumnReductions {
   public void max(float[] block, int rows, int width, double[] max) {
     int g = groupRows(rows, width);
     float[] m = accumulators(g * width, Float.NEGATIVE_INFINITY, 1);
-    float[] buf = group;
-    for (int r = 0; r < rows; r += g) {
-      int n = Math.min(g, rows - r) * width;
-      System.arraycopy(block, r * width, buf, 0, n);
+    forEachGroup(block, rows, width, (buf, n) -> {
       for (int i = 0; i < n; i++) {
         m[i] = Math.max(m[i], buf[i]);
       }
-    }
+    });
     fold(m, g, width, max, true);
   }
 
@@ -103,25 +97,24 @@ public final class ColumnReductions {
   public void absoluteSum(float[] block, int rows, int width, boolean positivePart, double[] sum) {
     int g = groupRows(rows, width);
     float[] s = accumulators(g * width, 0f, 1);
-    float[] buf = group;
-    for (int r = 0; r < rows; r += g) {
-      int n = Math.min(g, rows - r) * width;
-      System.arraycopy(block, r * width, buf, 0, n);
-      if (positivePart) {
+    if (positivePart) {
+      forEachGroup(block, rows, width, (buf, n) -> {
         for (int i = 0; i < n; i++) {
           s[i] += Math.max(buf[i], 0f);
         }
-      } else {
+      });
+    } else {
+      forEachGroup(block, rows, width, (buf, n) -> {
         for (int i = 0; i < n; i++) {
           s[i] += Math.abs(buf[i]);
         }
-      }
+      });
     }
     fold(s, g, width, sum, false);
     for (int i = 0; i < width; i++) {
       if (Double.isInfinite(sum[i])) {
-        // an overflow of the float sum (a diverging network's values), unless a value is infinite:
-        // the column again in double
+        // the float sum overflowed (a diverging network's values) or a value is infinite: the column
+        // again in double, finite where only the float sum overflowed
         double total = 0;
         for (int r = 0; r < rows; r++) {
           float v = block[r * width + i];
@@ -136,14 +129,11 @@ public final class ColumnReductions {
   public void sumOfSquares(float[] block, int rows, int width, double[] sum) {
     int g = groupRows(rows, width);
     float[] s = accumulators(g * width, 0f, 1);
-    float[] buf = group;
-    for (int r = 0; r < rows; r += g) {
-      int n = Math.min(g, rows - r) * width;
-      System.arraycopy(block, r * width, buf, 0, n);
+    forEachGroup(block, rows, width, (buf, n) -> {
       for (int i = 0; i < n; i++) {
         s[i] += buf[i] * buf[i];
       }
-    }
+    });
     fold(s, g, width, sum, false);
     for (int i = 0; i < width; i++) {
       if (Double.isInfinite(sum[i]) || sum[i] < SQUARES_FLOOR) {
@@ -164,15 +154,12 @@ public final class ColumnReductions {
     float e = floatBound(bound);
     int g = groupRows(rows, width);
     float[] c = accumulators(g * width, 0f, 1);
-    float[] buf = group;
-    for (int r = 0; r < rows; r += g) {
-      int n = Math.min(g, rows - r) * width;
-      System.arraycopy(block, r * width, buf, 0, n);
+    forEachGroup(block, rows, width, (buf, n) -> {
       for (int i = 0; i < n; i++) {
         // e - |v| is positive exactly when |v| < e (the difference of two floats is never rounded to 0)
         c[i] += Math.min(Math.max((e - Math.abs(buf[i])) * TO_ONE_A * TO_ONE_B, 0f), 1f);
       }
-    }
+    });
     fold(c, g, width, count, false);
     for (int i = 0; i < width; i++) {
       if (Double.isNaN(count[i])) {
@@ -243,6 +230,22 @@ public final class ColumnReductions {
   static float floatBound(double bound) {
     float e = (float) bound;
     return e < bound ? Math.nextUp(e) : e;
+  }
+
+  /** What a reduction does with one row group: its first n entries, at offset 0 of the buffer. */
+  @FunctionalInterface
+  private interface GroupStep {
+    void add(float[] group, int n);
+  }
+
+  /** Each row group of the block in turn, copied to offset 0 of the group buffer (see the class comment). */
+  private void forEachGroup(float[] block, int rows, int width, GroupStep step) {
+    int g = groupRows(rows, width);
+    for (int r = 0; r < rows; r += g) {
+      int n = Math.min(g, rows - r) * width;
+      System.arraycopy(block, r * width, group, 0, n);
+      step.add(group, n);
+    }
   }
 
   /**
