@@ -269,11 +269,14 @@ public final class PopulationNetwork {
     forward(pass, layers, derivatives, weights.length);
   }
 
-  /** Forward through {@code layers} layers; layer l's activation only where layer l + 1 < {@code activatedBelow} reads it. */
+  /**
+   * Forward through {@code layers} layers; layer l's activation only where layer l + 1 <
+   * {@code activatedBelow} (at most the layer count: the output layer has none) reads it.
+   */
   private void forward(Pass pass, int layers, boolean derivatives, int activatedBelow) {
     for (int l = 0; l < layers; l++) {
       BatchedGemm.affine(pass.a[l], weights[l], biasInForce(l), pass.ones, pass.z[l]); // z = a W + b
-      if (l + 1 < Math.min(weights.length, activatedBelow)) {
+      if (l + 1 < activatedBelow) {
         INDArray param = slopes.length > 0 ? slopes[l] : eluAlpha;
         if (derivatives) {
           activation.forward(pass.z[l], param, pass.a[l + 1], pass.d[l], pass.scratch[l]);

@@ -26,10 +26,7 @@ public final class HostCopy {
    * arrays run to megabytes, which a copy of the whole would stream through memory twice more).
    */
   public double[] readRange(INDArray a, int from, int count) {
-    int n = length(a);
-    if (from < 0 || count < 0 || from > n - count) {
-      throw new IllegalArgumentException("elements [" + from + ", " + (from + count) + ") of " + n);
-    }
+    checkRange(length(a), from, count);
     grow(count, a.dataType());
     if (a.dataType() == DataType.FLOAT) {
       new FloatPointer(a.data().addressPointer()).position(from).get(floats, 0, count);
@@ -61,9 +58,7 @@ public final class HostCopy {
     if (a.dataType() != DataType.FLOAT) {
       throw new IllegalArgumentException("a float array is needed, got " + a.dataType());
     }
-    if (from < 0 || count < 0 || from > n - count) {
-      throw new IllegalArgumentException("elements [" + from + ", " + (from + count) + ") of " + n);
-    }
+    checkRange(n, from, count);
     if (floats.length < count) {
       floats = new float[count];
     }
@@ -111,6 +106,12 @@ public final class HostCopy {
       new FloatPointer(a.data().addressPointer()).put(floats, 0, n);
     } else {
       new DoublePointer(a.data().addressPointer()).put(from, 0, n);
+    }
+  }
+
+  private static void checkRange(int n, int from, int count) {
+    if (from < 0 || count < 0 || from > n - count) {
+      throw new IllegalArgumentException("elements [" + from + ", " + (from + count) + ") of " + n);
     }
   }
 

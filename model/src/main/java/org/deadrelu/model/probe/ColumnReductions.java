@@ -172,7 +172,7 @@ public final class ColumnReductions {
     }
   }
 
-  /** The double block's versions of the three reductions, row by row. */
+  /** The double block's versions of the reductions above, row by row in double. */
   public void positiveCountAndMax(double[] block, int rows, int width, double[] count, double[] max) {
     Arrays.fill(count, 0, width, 0);
     Arrays.fill(max, 0, width, Double.NEGATIVE_INFINITY);
