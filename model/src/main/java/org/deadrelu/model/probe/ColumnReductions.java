@@ -40,6 +40,7 @@ public final class ColumnReductions {
   private float[] group = new float[0];
   private float[] first = new float[0];
   private float[] second = new float[0];
+  private float[] third = new float[0];
 
   /** Rows per group for a layer of this width and this many rows. */
   static int groupRows(int rows, int width) {
@@ -68,11 +69,60 @@ public final class ColumnReductions {
     fold(m, g, width, max, true);
     for (int i = 0; i < width; i++) {
       if (Double.isNaN(count[i])) {
-        int k = 0;
-        for (int r = 0; r < rows; r++) {
-          k += block[r * width + i] > 0 ? 1 : 0;
-        }
-        count[i] = k;
+        count[i] = positiveCount(block, rows, width, i);
+      }
+    }
+  }
+
+  /** Column i's positive entries, counted row by row (for a column whose arithmetic count is NaN). */
+  private static int positiveCount(float[] block, int rows, int width, int i) {
+    int k = 0;
+    for (int r = 0; r < rows; r++) {
+      k += block[r * width + i] > 0 ? 1 : 0;
+    }
+    return k;
+  }
+
+  /**
+   * Column i's sum of |v| (or of max(v, 0)) in double: finite where only the float sum overflowed (a
+   * diverging network's values), infinite where a value is.
+   */
+  private static double absoluteSumInDouble(float[] block, int rows, int width, boolean positivePart, int i) {
+    double total = 0;
+    for (int r = 0; r < rows; r++) {
+      float v = block[r * width + i];
+      total += positivePart ? Math.max(v, 0f) : Math.abs(v);
+    }
+    return total;
+  }
+
+  /**
+   * {@link #positiveCountAndMax} and {@link #absoluteSum} of the positive part in one pass over the
+   * block: a ReLU layer's active rate, maximum and mean activation all come from its pre-activations.
+   */
+  public void positiveCountMaxAndSum(float[] block, int rows, int width, double[] count, double[] max,
+      double[] positiveSum) {
+    int g = groupRows(rows, width);
+    float[] c = accumulators(g * width, 0f, 1);
+    float[] m = accumulators(g * width, Float.NEGATIVE_INFINITY, 2);
+    float[] s = accumulators(g * width, 0f, 3);
+    forEachGroup(block, rows, width, (buf, n) -> {
+      for (int i = 0; i < n; i++) {
+        float v = buf[i];
+        c[i] += Math.min(Math.max(v * TO_ONE_A * TO_ONE_B, 0f), 1f); // as in positiveCountAndMax
+        m[i] = Math.max(m[i], v);
+        s[i] += Math.max(v, 0f);
+      }
+    });
+    fold(c, g, width, count, false);
+    fold(m, g, width, max, true);
+    fold(s, g, width, positiveSum, false);
+    for (int i = 0; i < width; i++) {
+      if (Double.isNaN(count[i])) {
+        count[i] = positiveCount(block, rows, width, i);
+      }
+      if (Double.isInfinite(positiveSum[i])) {
+        positiveSum[i] = absoluteSumInDouble(block, rows, width, true, i);
       }
     }
   }
@@ -113,14 +163,7 @@ public final class ColumnReductions {
     fold(s, g, width, sum, false);
     for (int i = 0; i < width; i++) {
       if (Double.isInfinite(sum[i])) {
-        // the float sum overflowed (a diverging network's values) or a value is infinite: the column
-        // again in double, finite where only the float sum overflowed
-        double total = 0;
-        for (int r = 0; r < rows; r++) {
-          float v = block[r * width + i];
-          total += positivePart ? Math.max(v, 0f) : Math.abs(v);
-        }
-        sum[i] = total;
+        sum[i] = absoluteSumInDouble(block, rows, width, positivePart, i);
       }
     }
   }
@@ -183,6 +226,12 @@ public final class ColumnReductions {
         max[i] = Math.max(max[i], v);
       }
     }
+  }
+
+  public void positiveCountMaxAndSum(double[] block, int rows, int width, double[] count, double[] max,
+      double[] positiveSum) {
+    positiveCountAndMax(block, rows, width, count, max);
+    absoluteSum(block, rows, width, true, positiveSum);
   }
 
   public void max(double[] block, int rows, int width, double[] max) {
@@ -276,14 +325,15 @@ public final class ColumnReductions {
     }
   }
 
-  /** The group buffer grown to n, and accumulator {@code which} (1 or 2) grown and filled with {@code initial}. */
+  /** The group buffer grown to n, and accumulator {@code which} (1 to 3) grown and filled with {@code initial}. */
   private float[] accumulators(int n, float initial, int which) {
     if (group.length < n) {
       group = new float[n];
       first = new float[n];
       second = new float[n];
+      third = new float[n];
     }
-    float[] a = which == 1 ? first : second;
+    float[] a = which == 1 ? first : which == 2 ? second : third;
     Arrays.fill(a, 0, n, initial);
     return a;
   }

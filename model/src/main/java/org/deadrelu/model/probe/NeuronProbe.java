@@ -96,9 +96,11 @@ public final class NeuronProbe {
     int p = net.size();
     int rows = pass.rows();
     int width = net.sizes()[l + 1];
-    boolean outputRelu = output && net.head().kind() == HeadKind.RELU_NORMALIZE;
+    // the output layer's "activation" is the head's: relu for relu_normalize, identity otherwise; a
+    // ReLU's activations are read off z, in the pass that counts and maximizes it
+    boolean positivePart = output ? net.head().kind() == HeadKind.RELU_NORMALIZE
+        : net.activation().valuesArePositivePart();
     INDArray zAll = whole(pass.z(l)); // [P, rows, width]
-    // the output layer's "activation" is the head's: relu for relu_normalize, identity otherwise
     INDArray hAll = output ? null : whole(pass.h(l));
     // the forward pass just run left f'(z) in the pass (sigmoid's and tanh's derivative is that same
     // computation), so no second evaluation and no new arrays per checkpoint
@@ -116,11 +118,12 @@ public final class NeuronProbe {
       // one network at a time: its rows stay in the caches through the reductions
       if (floats) {
         float[] z = zCopy.readFloatsRange(zAll, from, block);
-        reductions.positiveCountAndMax(z, rows, width, activeRate[s], maxPreact[s]);
-        if (hAll == null) {
-          reductions.absoluteSum(z, rows, width, outputRelu, meanAbsAct[s]);
+        if (positivePart) {
+          reductions.positiveCountMaxAndSum(z, rows, width, activeRate[s], maxPreact[s], meanAbsAct[s]);
         } else {
-          reductions.absoluteSum(hCopy.readFloatsRange(hAll, from, block), rows, width, false, meanAbsAct[s]);
+          reductions.positiveCountAndMax(z, rows, width, activeRate[s], maxPreact[s]);
+          float[] h = output ? z : hCopy.readFloatsRange(hAll, from, block);
+          reductions.absoluteSum(h, rows, width, false, meanAbsAct[s]);
         }
         if (derivativeAll != null) {
           reductions.countAbsoluteBelow(dCopy.readFloatsRange(derivativeAll, from, block), rows, width,
@@ -128,11 +131,12 @@ public final class NeuronProbe {
         }
       } else {
         double[] z = zCopy.readRange(zAll, from, block);
-        reductions.positiveCountAndMax(z, rows, width, activeRate[s], maxPreact[s]);
-        if (hAll == null) {
-          reductions.absoluteSum(z, rows, width, outputRelu, meanAbsAct[s]);
+        if (positivePart) {
+          reductions.positiveCountMaxAndSum(z, rows, width, activeRate[s], maxPreact[s], meanAbsAct[s]);
         } else {
-          reductions.absoluteSum(hCopy.readRange(hAll, from, block), rows, width, false, meanAbsAct[s]);
+          reductions.positiveCountAndMax(z, rows, width, activeRate[s], maxPreact[s]);
+          double[] h = output ? z : hCopy.readRange(hAll, from, block);
+          reductions.absoluteSum(h, rows, width, false, meanAbsAct[s]);
         }
         if (derivativeAll != null) {
           reductions.countAbsoluteBelow(dCopy.readRange(derivativeAll, from, block), rows, width, saturationEps[s],

@@ -114,6 +114,30 @@ class ActivationTest {
   }
 
   @Test
+  void reluOnArraysItRanOnBeforeTakesTheirNewValues() {
+    // past the small-array loops, so ND4J's op runs, kept from one call to the next on the same arrays
+    Activation relu = Activations.of(ActivationKind.RELU, 0);
+    int n = 40_000;
+    INDArray z = Nd4j.create(DataType.FLOAT, 1, 1, n);
+    INDArray h = z.ulike();
+    INDArray otherH = z.ulike();
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int round = 0; round < 3; round++) {
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = rng.nextDouble(-2, 2);
+      }
+      z.assign(Nd4j.create(values, new long[] {1, 1, n}, DataType.DOUBLE));
+      INDArray into = round == 1 ? otherH : h; // a second output for the same z: its own op
+      relu.values(z, null, into, z.ulike(), z.ulike());
+      double[] got = into.reshape(n).toDoubleVector();
+      for (int i = 0; i < n; i++) {
+        assertEquals(Math.max((float) values[i], 0f), got[i], 0.0, "round " + round + ", element " + i);
+      }
+    }
+  }
+
+  @Test
   void sigmoidDerivativeNeverExceedsOneQuarter() {
     double[] d = derivative(Activations.of(ActivationKind.SIGMOID, 0), grid(), null);
     double max = 0;

@@ -50,6 +50,10 @@ class ColumnReductionsTest {
     reductions.absoluteSum(block, rows, width, false, sum);
     reductions.absoluteSum(block, rows, width, true, posSum);
     reductions.countAbsoluteBelow(block, rows, width, bound, below);
+    double[] fusedCount = new double[width];
+    double[] fusedMax = new double[width];
+    double[] fusedSum = new double[width];
+    reductions.positiveCountMaxAndSum(block, rows, width, fusedCount, fusedMax, fusedSum);
     double[] maxOnly = new double[width];
     reductions.max(block, rows, width, maxOnly);
     double[] squares = new double[width];
@@ -72,6 +76,10 @@ class ColumnReductionsTest {
     reductions.absoluteSum(wide, rows, width, false, sumD);
     reductions.absoluteSum(wide, rows, width, true, posSumD);
     reductions.countAbsoluteBelow(wide, rows, width, bound, belowD);
+    double[] fusedCountD = new double[width];
+    double[] fusedMaxD = new double[width];
+    double[] fusedSumD = new double[width];
+    reductions.positiveCountMaxAndSum(wide, rows, width, fusedCountD, fusedMaxD, fusedSumD);
     for (int i = 0; i < width; i++) {
       int c = 0;
       int b = 0;
@@ -102,6 +110,12 @@ class ColumnReductionsTest {
       assertEquals(ps, posSumD[i], 0.0, at + ": sum max(v, 0), double");
       assertClose(ps, posSum[i], rows, at + ": sum max(v, 0)");
       assertClose(sq, squares[i], rows, at + ": sum of squares");
+      assertEquals(c, fusedCount[i], 0.0, at + ": positive count, in one pass");
+      assertEquals(m, fusedMax[i], 0.0, at + ": maximum, in one pass");
+      assertClose(ps, fusedSum[i], rows, at + ": sum max(v, 0), in one pass");
+      assertEquals(c, fusedCountD[i], 0.0, at + ": positive count, in one pass, double");
+      assertEquals(m, fusedMaxD[i], 0.0, at + ": maximum, in one pass, double");
+      assertEquals(ps, fusedSumD[i], 0.0, at + ": sum max(v, 0), in one pass, double");
       assertEquals(sq, squaresD[i], 0.0, at + ": sum of squares, double");
     }
     if (rows > 3) {

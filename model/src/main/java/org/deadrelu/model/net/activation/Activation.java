@@ -53,6 +53,14 @@ public interface Activation {
     return false;
   }
 
+  /**
+   * Whether h = f(z) is exactly max(z, 0) element for element, NaN included: the probe then takes a
+   * layer's activations from its pre-activations, in the pass that reads those.
+   */
+  default boolean valuesArePositivePart() {
+    return false;
+  }
+
   /** Whether the negative-side slope is a trained parameter (PReLU). */
   default boolean learnsSlope() {
     return false;
