@@ -31,7 +31,7 @@ import org.deadrelu.model.train.Checkpoints;
  * A checkpoint costs the probe's forward and backward, forward passes over the held-out rows and the
  * part of the training split the death scan reads, and reductions over the probe set and those rows;
  * each row a trial writes costs R. A, F and E were fitted to the kernels of {@code scripts/bench.sh}
- * on reference networks (a), (b) and (c); C, R, the reductions and {@link #TASK_OVERHEAD} to the
+ * on reference networks (a), (b) and (c); C, R, the reductions and {@link #TASK_FACTOR} to the
  * tasks' own timers in its end-to-end section on one core, and {@link #COLD_START_SECONDS} to
  * sweeps/quickstart.yaml from a fresh JVM. The bench reports how far the estimate is from the
  * measured task-seconds (docs/performance.md); refit when the engine changes.
@@ -60,11 +60,12 @@ public final class CostModel {
   static final double DEATH_SCAN_SHARE = 0.25;
 
   /**
-   * A Spark task's time over the model's steps (minibatch sampling, per-step bookkeeping). Fitted to
-   * the reference sweeps on both OpenBLAS kernels the launchers meet on AMD machines (Haswell's AVX2
-   * and SkylakeX's AVX-512, which trains e2e-2 a fifth faster), so the estimate sits between them.
+   * The tasks' measured time over the model's terms, fitted to the reference sweeps on one core with
+   * the SkylakeX kernels the launchers choose on AMD machines. Below 1: A, F and E were fitted to the
+   * bench's kernels before the engine kept its activations' ND4J ops from step to step (a new op cost
+   * about 20 us a layer and step), which took a third off the reference sweeps' tasks.
    */
-  static final double TASK_OVERHEAD = 1.05;
+  static final double TASK_FACTOR = 0.75;
 
   /**
    * Core-seconds the first task on each executor core of a fresh application pays once: loading the
@@ -116,7 +117,7 @@ public final class CostModel {
         + stepSeconds(sizes, (long) Math.ceil(scanned), population) / 3
         + population * (PROBE_REDUCTION_PASSES * probeRows + 2.0 * scanned) * widths * SECONDS_PER_ELEMENT;
     double rows = (double) population * checkpoints * widths * SECONDS_PER_ROW;
-    return TASK_OVERHEAD * (c.get(STEPS) * stepSeconds(sizes, c.get(BATCH_SIZE), population) + checkpoints * checkpoint) + rows;
+    return TASK_FACTOR * (c.get(STEPS) * stepSeconds(sizes, c.get(BATCH_SIZE), population) + checkpoints * checkpoint) + rows;
   }
 
   /** Rows of the data set; a stream's are its current task's input set. */

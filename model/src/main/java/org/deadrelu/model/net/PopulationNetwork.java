@@ -327,6 +327,15 @@ public final class PopulationNetwork {
     return head.lossAndGradient(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
   }
 
+  /**
+   * Each network's mean loss on the pass's rows against targets y, for rows evaluated and never
+   * learned from (the held-out split): the same values as {@link #loss}, dz of the output not formed.
+   */
+  public double[] evaluationLoss(Pass pass, INDArray y) {
+    int out = weights.length - 1;
+    return head.loss(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
+  }
+
   /** Fills the gradient buffers with d(mean data loss)/d(parameters); call after {@link #loss}. */
   public void backward(Pass pass) {
     for (int l = weights.length - 1; l >= 0; l--) {

@@ -407,7 +407,7 @@ public final class Trainer {
           testTask = feed.task();
         }
         net.evaluate(testPass, net.layers());
-        testLoss = net.loss(testPass, testY);
+        testLoss = net.evaluationLoss(testPass, testY);
         testAccuracy = net.head().accuracy(testPass.output(), testY);
         heldOutNanos += System.nanoTime() - started;
       }

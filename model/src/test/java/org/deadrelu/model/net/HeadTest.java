@@ -52,6 +52,27 @@ class HeadTest {
   }
 
   @Test
+  void theLossWithoutTheGradientIsTheSameLossAndLeavesDzAlone() {
+    // a population of two: one ordinary network, one with a NaN logit (its loss NaN), in float
+    INDArray z = Nd4j.create(new float[] {2f, 1f, -1f, 0.5f, -0.5f, 3f, Float.NaN, 0f, 1f, 4f, 4f, 4f},
+        new long[] {2, 2, 3}, 'c');
+    INDArray y = Nd4j.create(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0}, new long[] {2, 2, 3}, 'c');
+    for (HeadKind kind : HeadKind.values()) {
+      INDArray target = kind == HeadKind.LINEAR ? z.add(1) : y;
+      double[] withGradient = Head.of(kind).lossAndGradient(z, target, z.ulike(), z.ulike(), Nd4j.create(z.dataType(), 2));
+      INDArray untouched = Nd4j.valueArrayOf(z.shape(), 7.0, z.dataType());
+      double[] alone = Head.of(kind).loss(z, target, z.ulike(), untouched, Nd4j.create(z.dataType(), 2));
+      for (int s = 0; s < 2; s++) {
+        assertEquals(withGradient[s], alone[s], 0.0, kind + ", network " + s);
+      }
+      if (kind == HeadKind.SOFTMAX) {
+        assertTrue(Double.isNaN(alone[1]), "a NaN logit makes the loss NaN");
+        assertEquals(7.0 * 12, untouched.sumNumber().doubleValue(), 0.0, "no gradient written");
+      }
+    }
+  }
+
+  @Test
   void softmaxGradientIsProbabilitiesMinusTargetsOverRows() {
     INDArray dz = Z.ulike();
     Head.of(HeadKind.SOFTMAX).lossAndGradient(Z, Y, Z.ulike(), dz, Nd4j.create(Z.dataType(), 1));

@@ -1,6 +1,7 @@
 package org.deadrelu.model.net.head;
 
 import org.deadrelu.model.population.HostCopy;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,7 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the most probable class of a head whose probabilities increase with z (softmax: floor -inf; ReLU
  * normalization, where a row with no positive z has no distribution and predicts nothing: floor 0).
  * One copy for the whole population: reading each network's slice through ND4J instead cost more
- * than the rest of a checkpoint.
+ * than the rest of a checkpoint. Float arrays are read as floats, since widening them to double cost
+ * more than the comparisons; a float compares with the floor as its double does, so either way gives
+ * the same prediction.
  */
 final class ArgmaxAccuracy {
   private final double floor;
@@ -24,9 +27,30 @@ final class ArgmaxAccuracy {
     int networks = (int) z.size(0);
     int rows = (int) z.size(1);
     int classes = (int) z.size(2);
+    double[] accuracy = new double[networks];
+    if (z.dataType() == DataType.FLOAT && y.dataType() == DataType.FLOAT) {
+      float[] zs = logits.readFloats(z);
+      float[] ys = targets.readFloats(y);
+      for (int s = 0; s < networks; s++) {
+        int right = 0;
+        for (int r = 0; r < rows; r++) {
+          int at = (s * rows + r) * classes;
+          int best = -1;
+          double bestZ = floor;
+          for (int j = 0; j < classes; j++) {
+            if (zs[at + j] > bestZ) { // NaN is never larger: a row of NaN predicts nothing
+              best = j;
+              bestZ = zs[at + j];
+            }
+          }
+          right += best >= 0 && ys[at + best] == 1f ? 1 : 0;
+        }
+        accuracy[s] = rows == 0 ? Double.NaN : (double) right / rows;
+      }
+      return accuracy;
+    }
     double[] zs = logits.read(z);
     double[] ys = targets.read(y);
-    double[] accuracy = new double[networks];
     for (int s = 0; s < networks; s++) {
       int right = 0;
       for (int r = 0; r < rows; r++) {
@@ -34,7 +58,7 @@ final class ArgmaxAccuracy {
         int best = -1;
         double bestZ = floor;
         for (int j = 0; j < classes; j++) {
-          if (zs[at + j] > bestZ) { // NaN is never larger: a row of NaN predicts nothing
+          if (zs[at + j] > bestZ) {
             best = j;
             bestZ = zs[at + j];
           }

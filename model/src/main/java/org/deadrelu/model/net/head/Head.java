@@ -21,6 +21,14 @@ public interface Head {
    */
   double[] lossAndGradient(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice);
 
+  /**
+   * Each network's mean loss, as {@link #lossAndGradient} gives it, for rows evaluated and never
+   * learned from: a head may skip forming the gradient (dz may be overwritten or left as it is).
+   */
+  default double[] loss(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    return lossAndGradient(z, y, scratch, dz, perSlice);
+  }
+
   /** What each network outputs per row: class probabilities, or the prediction for regression. */
   INDArray output(INDArray z);
 

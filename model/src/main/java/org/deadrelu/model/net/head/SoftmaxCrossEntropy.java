@@ -28,12 +28,22 @@ public final class SoftmaxCrossEntropy implements Head {
 
   @Override
   public double[] lossAndGradient(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    return loss(z, y, dz, true);
+  }
+
+  /** The same losses, bit for bit, without the gradient (a quarter of the loop) or its copy back. */
+  @Override
+  public double[] loss(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    return loss(z, y, dz, false);
+  }
+
+  private double[] loss(INDArray z, INDArray y, INDArray dz, boolean withGradient) {
     int networks = (int) z.size(0);
     int rows = (int) z.size(1);
     int classes = (int) z.size(2);
     double[] zs = logits.read(z);
     double[] ys = targets.read(y);
-    double[] g = gradient.buffer(dz);
+    double[] g = gradient.buffer(dz); // the exponentials, then (with the gradient) dz
     double[] loss = new double[networks];
     for (int s = 0; s < networks; s++) {
       double sum = 0;
@@ -55,12 +65,18 @@ public final class SoftmaxCrossEntropy implements Head {
           if (ys[at + j] != 0) {
             sum -= ys[at + j] * (zs[at + j] - logTotal);
           }
-          g[at + j] = (g[at + j] / total - ys[at + j]) / rows;
+        }
+        if (withGradient) {
+          for (int j = 0; j < classes; j++) {
+            g[at + j] = (g[at + j] / total - ys[at + j]) / rows;
+          }
         }
       }
       loss[s] = sum / rows;
     }
-    gradient.write(g, dz);
+    if (withGradient) {
+      gradient.write(g, dz);
+    }
     return loss;
   }
 
