@@ -2,6 +2,7 @@ package org.deadrelu.jobs.run;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,10 +78,14 @@ final class ShardTask implements Function<Shard, ShardResult> {
     long rowsNanos = 0;
     long writingNanos = 0;
     Map<String, String> written = new LinkedHashMap<>();
+    // in the files' order of trials, so that a table's rows, each trial's already in order, need no
+    // merging when the file is sorted
+    List<TrialOutput> byId = new ArrayList<>(out);
+    byId.sort(Comparator.comparing(TrialOutput::trialId));
     for (Table<?> table : Tables.all()) {
       long t0 = System.nanoTime();
       List<Row> rows = new ArrayList<>();
-      for (TrialOutput o : out) {
+      for (TrialOutput o : byId) {
         rows.addAll(table.rows(sweep, o));
       }
       long t1 = System.nanoTime();
