@@ -27,46 +27,46 @@ final class ArgmaxAccuracy {
     int networks = (int) z.size(0);
     int rows = (int) z.size(1);
     int classes = (int) z.size(2);
+    boolean floats = z.dataType() == DataType.FLOAT && y.dataType() == DataType.FLOAT;
+    float[] zf = floats ? logits.readFloats(z) : null;
+    float[] yf = floats ? targets.readFloats(y) : null;
+    double[] zd = floats ? null : logits.read(z);
+    double[] yd = floats ? null : targets.read(y);
     double[] accuracy = new double[networks];
-    if (z.dataType() == DataType.FLOAT && y.dataType() == DataType.FLOAT) {
-      float[] zs = logits.readFloats(z);
-      float[] ys = targets.readFloats(y);
-      for (int s = 0; s < networks; s++) {
-        int right = 0;
-        for (int r = 0; r < rows; r++) {
-          int at = (s * rows + r) * classes;
-          int best = -1;
-          double bestZ = floor;
-          for (int j = 0; j < classes; j++) {
-            if (zs[at + j] > bestZ) { // NaN is never larger: a row of NaN predicts nothing
-              best = j;
-              bestZ = zs[at + j];
-            }
-          }
-          right += best >= 0 && ys[at + best] == 1f ? 1 : 0;
-        }
-        accuracy[s] = rows == 0 ? Double.NaN : (double) right / rows;
-      }
-      return accuracy;
-    }
-    double[] zs = logits.read(z);
-    double[] ys = targets.read(y);
     for (int s = 0; s < networks; s++) {
       int right = 0;
       for (int r = 0; r < rows; r++) {
         int at = (s * rows + r) * classes;
-        int best = -1;
-        double bestZ = floor;
-        for (int j = 0; j < classes; j++) {
-          if (zs[at + j] > bestZ) {
-            best = j;
-            bestZ = zs[at + j];
-          }
-        }
-        right += best >= 0 && ys[at + best] == 1.0 ? 1 : 0;
+        int best = floats ? argmax(zf, at, classes) : argmax(zd, at, classes);
+        right += best >= 0 && (floats ? yf[at + best] : yd[at + best]) == 1.0 ? 1 : 0;
       }
       accuracy[s] = rows == 0 ? Double.NaN : (double) right / rows;
     }
     return accuracy;
+  }
+
+  /** The first of the row's classes with the largest z above the floor, or -1 (a NaN is never larger: a row of NaN predicts nothing). */
+  private int argmax(float[] z, int at, int classes) {
+    int best = -1;
+    double bestZ = floor;
+    for (int j = 0; j < classes; j++) {
+      if (z[at + j] > bestZ) {
+        best = j;
+        bestZ = z[at + j];
+      }
+    }
+    return best;
+  }
+
+  private int argmax(double[] z, int at, int classes) {
+    int best = -1;
+    double bestZ = floor;
+    for (int j = 0; j < classes; j++) {
+      if (z[at + j] > bestZ) {
+        best = j;
+        bestZ = z[at + j];
+      }
+    }
+    return best;
   }
 }
