@@ -63,7 +63,8 @@ public final class CostModel {
    * The tasks' measured time over the model's terms, fitted to the reference sweeps on one core with
    * the SkylakeX kernels the launchers choose on AMD machines. Below 1: A, F and E were fitted to the
    * bench's kernels before the engine kept its activations' ND4J ops from step to step (a new op cost
-   * about 20 us a layer and step), which took a third off the reference sweeps' tasks.
+   * about 20 us a layer and step); since then the reference sweeps' tasks measured 0.57-0.63 of the
+   * estimate with the factor at 1.05.
    */
   static final double TASK_FACTOR = 0.75;
 
