@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Per-neuron reductions over the rows of one network's block of a layer (rows x width, row-major, at
- * offset 0): how many entries are positive, the maximum, the sum of the absolute values or of the
- * squares, how many absolute values lie below a bound. Float blocks take loops that JDK 17's
+ * offset 0): how many entries are positive, the maximum, the sum of the absolute values (or of the
+ * positive parts), how many absolute values lie below a bound. Float blocks take loops that JDK 17's
  * compiler turns into vector instructions, which a plain row-by-row loop is not.
  *
  * <p>Two things keep that compiler from vectorizing a reduction over rows, and the float loops avoid
@@ -18,21 +18,14 @@ import java.util.Arrays;
  *
  * <p>Counts and maxima are exact, NaN rules included: a NaN is never counted positive or below the
  * bound and makes its column's maximum NaN (a column whose arithmetic count is NaN is counted again
- * row by row). Sums of absolute values or of squares add a group's share of the rows (rows / group
- * rows) in float, and the fold adds those pairwise in float: within rows x 2^-24 of the sum in
- * double, relatively (a column whose float sum overflows, or whose sum of squares is below
- * {@link #SQUARES_FLOOR}, is summed again in double). Double blocks
+ * row by row). Sums of absolute values add a group's share of the rows (rows / group rows) in
+ * float, and the fold adds those pairwise in float: within rows x 2^-24 of the sum in double,
+ * relatively (a column whose float sum overflows is summed again in double). Double blocks
  * take plain row-by-row loops in double. One instance per thread (it keeps its buffers).
  */
 public final class ColumnReductions {
   /** Entries of a row group: long enough that the vector loop's set-up is paid off, short enough for L1. */
   static final int GROUP_ENTRIES = 1024;
-  /**
-   * Float sums of squares below this are summed again in double: every square under the float's
-   * normal range (2^-126) is then at most 2^-26 of the sum, so their rounding stays within the sum's
-   * bound, while a sum below it may hold squares that rounded to subnormals or to 0.
-   */
-  static final double SQUARES_FLOOR = 0x1p-100;
   /** 2^149 as two float factors (2^126 x 2^23): takes the least positive float, 2^-149, to 1. */
   private static final float TO_ONE_A = 0x1p126f;
   private static final float TO_ONE_B = 0x1p23f;
@@ -109,9 +102,13 @@ public final class ColumnReductions {
     forEachGroup(block, rows, width, (buf, n) -> {
       for (int i = 0; i < n; i++) {
         float v = buf[i];
-        c[i] += Math.min(Math.max(v * TO_ONE_A * TO_ONE_B, 0f), 1f); // as in positiveCountAndMax
+        // max(v, 0) as (v + |v|) / 2, cheaper than Math.max in the compiler's vector code and the
+        // same float for every v but -inf (NaN here: its column is counted and summed again below)
+        // and v >= 2^127 (+inf here: its column is summed again in double); p counts min(p 2^149, 1)
+        float positive = (v + Math.abs(v)) * 0.5f;
+        c[i] += Math.min(positive * TO_ONE_A * TO_ONE_B, 1f);
         m[i] = Math.max(m[i], v);
-        s[i] += Math.max(v, 0f);
+        s[i] += positive;
       }
     });
     fold(c, g, width, count, false);
@@ -121,7 +118,7 @@ public final class ColumnReductions {
       if (Double.isNaN(count[i])) {
         count[i] = positiveCount(block, rows, width, i);
       }
-      if (Double.isInfinite(positiveSum[i])) {
+      if (Double.isInfinite(positiveSum[i]) || Double.isNaN(positiveSum[i])) {
         positiveSum[i] = absoluteSumInDouble(block, rows, width, true, i);
       }
     }
@@ -164,30 +161,6 @@ public final class ColumnReductions {
     for (int i = 0; i < width; i++) {
       if (Double.isInfinite(sum[i])) {
         sum[i] = absoluteSumInDouble(block, rows, width, positivePart, i);
-      }
-    }
-  }
-
-  /** Per column: the sum of the squares, into {@code sum} (the same float accumulation as {@link #absoluteSum}). */
-  public void sumOfSquares(float[] block, int rows, int width, double[] sum) {
-    int g = groupRows(rows, width);
-    float[] s = accumulators(g * width, 0f, 1);
-    forEachGroup(block, rows, width, (buf, n) -> {
-      for (int i = 0; i < n; i++) {
-        s[i] += buf[i] * buf[i];
-      }
-    });
-    fold(s, g, width, sum, false);
-    for (int i = 0; i < width; i++) {
-      if (Double.isInfinite(sum[i]) || sum[i] < SQUARES_FLOOR) {
-        // an overflow of the float squares (values beyond 1.8e19, a diverging network's), or squares so
-        // small that some may have lost digits or vanished in float (a dead neuron's zeros): in double
-        double total = 0;
-        for (int r = 0; r < rows; r++) {
-          double v = block[r * width + i];
-          total += v * v;
-        }
-        sum[i] = total;
       }
     }
   }
@@ -249,16 +222,6 @@ public final class ColumnReductions {
       for (int i = 0; i < width; i++) {
         double v = block[r * width + i];
         sum[i] += positivePart ? Math.max(v, 0) : Math.abs(v);
-      }
-    }
-  }
-
-  public void sumOfSquares(double[] block, int rows, int width, double[] sum) {
-    Arrays.fill(sum, 0, width, 0);
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < width; i++) {
-        double v = block[r * width + i];
-        sum[i] += v * v;
       }
     }
   }

@@ -98,6 +98,9 @@ public final class DeathScan {
           chunkMax = new double[width];
         }
         for (int s = 0; s < p; s++) {
+          if (!undecided(net, l, maxima[s][l])) {
+            continue; // every neuron of this layer of this network is settled alive: its rows cannot change that
+          }
           if (z.dataType() == DataType.FLOAT) {
             reductions.max(copy.readFloatsRange(z, s * block, block), chunk, width, chunkMax);
           } else {
@@ -121,14 +124,22 @@ public final class DeathScan {
     return dead;
   }
 
+  /** Whether a neuron of the layer, one network's maxima, may still be dead. */
+  private static boolean undecided(PopulationNetwork net, int layer, double[] maxima) {
+    for (double v : maxima) {
+      if (zeroGradient(net, layer, v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** One past the deepest layer with a neuron of some network that may still be dead; 0 if none. */
   private static int undecidedThrough(PopulationNetwork net, double[][][] maxima) {
     for (int l = net.layers() - 1; l >= 0; l--) {
       for (double[][] network : maxima) {
-        for (double v : network[l]) {
-          if (zeroGradient(net, l, v)) {
-            return l + 1;
-          }
+        if (undecided(net, l, network[l])) {
+          return l + 1;
         }
       }
     }

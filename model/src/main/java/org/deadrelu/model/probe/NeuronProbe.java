@@ -204,30 +204,36 @@ public final class NeuronProbe {
 
   /**
    * A [P, k, width] array's per-network column norms (over k), and in {@code whole} each network's
-   * norm over all its entries.
+   * norm over all its entries: one host copy of the whole population (a copy per network cost more
+   * than the sums on these small blocks), squares summed in double, row by row.
    */
   private double[][] columnNorms(INDArray a, int p, int width, double[] whole) {
-    INDArray w = whole(a);
+    double[] v = wCopy.read(whole(a));
     int k = (int) (a.length() / p / width);
-    int block = k * width;
     double[][] out = new double[p][width];
     for (int s = 0; s < p; s++) {
-      if (w.dataType() == DataType.FLOAT) {
-        reductions.sumOfSquares(wCopy.readFloatsRange(w, s * block, block), k, width, out[s]);
-      } else {
-        reductions.sumOfSquares(wCopy.readRange(w, s * block, block), k, width, out[s]);
+      double[] sum = out[s];
+      for (int r = 0; r < k; r++) {
+        int at = (s * k + r) * width;
+        for (int i = 0; i < width; i++) {
+          sum[i] += v[at + i] * v[at + i];
+        }
       }
       double total = 0;
       for (int i = 0; i < width; i++) {
-        total += out[s][i];
-        out[s][i] = Math.sqrt(out[s][i]);
+        total += sum[i];
+        sum[i] = Math.sqrt(sum[i]);
       }
       whole[s] = Math.sqrt(total);
     }
     return out;
   }
 
-  /** A [P, width, k] array's per-network row norms (over k): a neuron's outgoing weights are its row of the next layer's W. */
+  /**
+   * A [P, width, k] array's per-network row norms (over k): a neuron's outgoing weights are its row
+   * of the next layer's W. Two partial sums per row (even and odd terms), so the additions of one row
+   * do not wait on each other.
+   */
   private double[][] rowNorms(INDArray a, int p, int width) {
     double[] v = wCopy.read(whole(a));
     int k = (int) (a.length() / p / width);
@@ -235,11 +241,17 @@ public final class NeuronProbe {
     for (int s = 0; s < p; s++) {
       for (int i = 0; i < width; i++) {
         int at = (s * width + i) * k;
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-          sum += v[at + j] * v[at + j];
+        double even = 0;
+        double odd = 0;
+        int j = 0;
+        for (; j + 1 < k; j += 2) {
+          even += v[at + j] * v[at + j];
+          odd += v[at + j + 1] * v[at + j + 1];
         }
-        out[s][i] = Math.sqrt(sum);
+        if (j < k) {
+          even += v[at + j] * v[at + j];
+        }
+        out[s][i] = Math.sqrt(even + odd);
       }
     }
     return out;
