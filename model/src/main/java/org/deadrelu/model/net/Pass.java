@@ -2,6 +2,8 @@ package org.deadrelu.model.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.javacpp.Pointer;
+import org.deadrelu.model.population.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,10 +62,18 @@ public final class Pass {
     perSlice = Nd4j.create(dtype, population);
   }
 
-  /** Every buffer but {@code ones} set to zero, as a new pass has them. */
+  /**
+   * Every buffer but {@code ones} set to zero, as a new pass has them. All bits 0 is +0.0 in float and
+   * double, so each whole buffer is cleared by a memset: a third of the time ND4J's assign took on a
+   * population's passes (tens of megabytes, cleared once per population).
+   */
   void clear() {
     for (INDArray x : buffers(false)) {
-      x.assign(0);
+      if (NativeArrays.wholeRowMajor(x)) {
+        Pointer.memset(x.data().addressPointer(), 0, x.length() * x.dataType().width());
+      } else {
+        x.assign(0);
+      }
     }
   }
 
