@@ -229,11 +229,7 @@ public final class NeuronProbe {
     return out;
   }
 
-  /**
-   * A [P, width, k] array's per-network row norms (over k): a neuron's outgoing weights are its row
-   * of the next layer's W. Two partial sums per row (even and odd terms), so the additions of one row
-   * do not wait on each other.
-   */
+  /** A [P, width, k] array's per-network row norms (over k): a neuron's outgoing weights are its row of the next layer's W. */
   private double[][] rowNorms(INDArray a, int p, int width) {
     double[] v = wCopy.read(whole(a));
     int k = (int) (a.length() / p / width);
@@ -241,17 +237,11 @@ public final class NeuronProbe {
     for (int s = 0; s < p; s++) {
       for (int i = 0; i < width; i++) {
         int at = (s * width + i) * k;
-        double even = 0;
-        double odd = 0;
-        int j = 0;
-        for (; j + 1 < k; j += 2) {
-          even += v[at + j] * v[at + j];
-          odd += v[at + j + 1] * v[at + j + 1];
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+          sum += v[at + j] * v[at + j];
         }
-        if (j < k) {
-          even += v[at + j] * v[at + j];
-        }
-        out[s][i] = Math.sqrt(even + odd);
+        out[s][i] = Math.sqrt(sum);
       }
     }
     return out;
