@@ -936,6 +936,7 @@ public final class Bench {
           "JIT threads' CPU s", "GC threads' CPU s", "other threads' CPU s", "all threads / (cores x wall)");
       StringBuilder walls = new StringBuilder();
       StringBuilder warmUps = new StringBuilder();
+      StringBuilder speeds = new StringBuilder();
       for (String name : List.of("e2e-1", "e2e-2", "e2e-3")) {
         for (String master : List.of("local[1]", "local[2]")) {
           try {
@@ -963,6 +964,13 @@ public final class Bench {
                 // default probe interval, engine alone
                 String[] f = l.split(" ");
                 e2eDefaultInterval = Arrays.stream(f, 2, 6).mapToDouble(Double::parseDouble).toArray();
+                continue;
+              }
+              if (l.startsWith("e2e-speed ")) {
+                // e2e-speed name gemm rest: the machine speed calibrated before the median timed run
+                String[] f = l.split(" ");
+                speeds.append(fmt(" %s %s: gemm %.2fx, the rest %.2fx;", name, master, Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3])));
                 continue;
               }
               if (l.startsWith("e2e-warmups ")) {
@@ -1010,6 +1018,10 @@ public final class Bench {
       if (warmUps.length() > 0) {
         report.append("untimed sweeps before the timed ones:").append(warmUps, 0, warmUps.length() - 1).append("\n");
       }
+      if (speeds.length() > 0) {
+        report.append("machine speed that `plan` calibrated (Calibration, its default budget) at once before the median"
+            + " timed run, in the reference machine's time:").append(speeds, 0, speeds.length() - 1).append("\n");
+      }
       if (e2eDefaultInterval != null) {
         double[] d = e2eDefaultInterval;
         report.append(fmt("e2e-1 at the default probe interval (every 100 steps, 4 checkpoints instead of 7), the engine"
@@ -1024,7 +1036,7 @@ public final class Bench {
           + " master has cores, each taking the next shard (the limit on these shapes and cores), run right after each timed"
           + " sweep; wall / loop: the median over those pairs of the sweep's wall over the engine's time on the cores;"
           + " plan: CostModel's estimate of"
-          + " the tasks' core-seconds; JIT: the compiler's time during the timed run\n");
+          + " the tasks' core-seconds at the machine speed calibrated at once before the same run; JIT: the compiler's time during the timed run\n");
       report.append("Where the cores went during each timed run, by the JVM's threads (Linux's per-thread accounting):\n");
       cpu.print(report);
       report.append("task threads: Spark's tasks (training, measuring, writing); JIT: the compiler's threads, still"

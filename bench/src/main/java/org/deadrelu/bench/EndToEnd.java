@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
+import org.deadrelu.jobs.plan.Calibration;
 import org.deadrelu.jobs.plan.CostModel;
 import org.deadrelu.jobs.plan.Plan;
 import org.deadrelu.jobs.plan.Planner;
 import org.deadrelu.jobs.plan.Shard;
+import org.deadrelu.jobs.plan.Work;
 import org.deadrelu.jobs.run.SweepOptions;
 import org.deadrelu.jobs.run.SweepReport;
 import org.deadrelu.jobs.run.SweepRunner;
@@ -169,16 +171,18 @@ final class EndToEnd {
     SparkSession spark = SparkRun.session("deadrelu bench " + name, master);
     double sparkStartup = (System.nanoTime() - sparkStart) / 1e9;
     int cores = spark.sparkContext().defaultParallelism();
-    // the planner's estimate of the tasks' core-seconds, shard by shard of each wave
+    // the planner's work for the tasks, shard by shard of each wave: in seconds at the speed calibrated
+    // right before each timed run
     SweepOptions o = SweepOptions.of("unused", SweepOptions.DEFAULT_MAX_SHARD_TRIALS, 0);
-    double planned = 0;
+    Work planned = new Work(0, 0);
     int wave = SweepRunner.waveTrials(trials, o, cores); // the sweep's own waves, and so its shards
     List<List<TrialConfig>> shards = new java.util.ArrayList<>();
     for (int from = 0; from < trials.size(); from += wave) {
       Plan plan = new Planner(cores, o.maxShardTrials(), o.memoryBudgetBytes())
           .plan(trials.subList(from, Math.min(trials.size(), from + wave)));
       for (Shard s : plan.shards()) {
-        planned += CostModel.shardSeconds(s.trials().get(0), s.trials().size());
+        Work w = CostModel.shardWork(s.trials().get(0), s.trials().size());
+        planned = new Work(planned.gemm() + w.gemm(), planned.rest() + w.rest());
         shards.add(s.trials());
       }
     }
@@ -203,6 +207,8 @@ final class EndToEnd {
     EngineRun[] loops = new EngineRun[TIMED];
     double[] loopSeconds = new double[TIMED];
     double[] onCoresSeconds = new double[TIMED];
+    Calibration[] speeds = new Calibration[TIMED];
+    Calibration speed;
     try {
       SweepRunner runner = new SweepRunner(spark, System.err);
       // untimed runs until the compiler settles (see MIN_WARM_UPS): its threads take the master's cores
@@ -232,6 +238,8 @@ final class EndToEnd {
       for (int k = 0; k < TIMED; k++) {
         SweepOptions options = new SweepOptions(work.resolve("timed" + k).toUri().toString(),
             SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+        // `plan`'s own calibration, at once before the sweep it estimates: the speed of a shared machine drifts
+        speeds[k] = Calibration.measure(Calibration.DEFAULT_BUDGET_SECONDS);
         long jitBefore = jit.getTotalCompilationTime();
         ThreadGroupsCpu cpuBefore = ThreadGroupsCpu.read();
         reports[k] = runner.run(spec.name(), trials, options, text);
@@ -245,6 +253,7 @@ final class EndToEnd {
       int m = medianIndex(walls);
       r = reports[m];
       jitSeconds = jits[m];
+      speed = speeds[m];
       threadCpu = cpus.get(m);
     } finally {
       spark.stop();
@@ -262,9 +271,10 @@ final class EndToEnd {
     TaskTimes t = r.taskTimes();
     reply.printf(Locale.ROOT, "@@e2e %s %d %d %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f%n",
         name, r.ran(), cores, r.wallSeconds(), t.wallNanos() / 1e9, t.trainingNanos() / 1e9, t.measuringNanos() / 1e9,
-        t.rowsNanos() / 1e9, t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, planned, loop.seconds(),
+        t.rowsNanos() / 1e9, t.writingNanos() / 1e9, r.compactionSeconds(), sparkStartup, speed.speed().seconds(planned), loop.seconds(),
         loop.trainer().measuringNanos() / 1e9, jitSeconds, loopOnCores, pairedRatio);
     reply.printf(Locale.ROOT, "@@e2e-warmups %s %d%n", name, warmUps);
+    reply.printf(Locale.ROOT, "@@e2e-speed %s %.3f %.3f%n", name, speed.speed().gemm(), speed.speed().rest());
     reply.printf(Locale.ROOT, "@@e2e-walls %s", name);
     for (double w : walls) {
       reply.printf(Locale.ROOT, " %.4f", w);

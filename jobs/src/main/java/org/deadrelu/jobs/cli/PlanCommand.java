@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.deadrelu.jobs.plan.Calibration;
+import org.deadrelu.jobs.plan.MachineSpeed;
 import org.deadrelu.jobs.plan.Plan;
 import org.deadrelu.jobs.plan.Planner;
 import org.deadrelu.jobs.plan.Shard;
@@ -36,13 +38,26 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--show", defaultValue = "3", description = "How many trials to print in full (default ${DEFAULT-VALUE}).")
   int show;
 
+  @Option(names = "--no-calibrate", description = "Give the estimate at the speed of the machine the cost model was"
+      + " fitted to. By default `plan` first times two small reference shards on this machine (about a second) and"
+      + " gives the estimate at its speed: plan on a machine like the executors'.")
+  boolean noCalibrate;
+
   @Override
   public Integer call() {
     SweepSpec sweep = file.load();
     List<TrialConfig> trials = sweep.expand();
     memory.check(file.path, trials);
-    Plan plan = new Planner(cores, maxShardTrials, memory.memoryBudgetMb << 20).plan(trials);
     PrintWriter out = spec.commandLine().getOut();
+    MachineSpeed speed = MachineSpeed.REFERENCE;
+    if (!noCalibrate && !trials.isEmpty()) {
+      Calibration calibration = Calibration.measure(Calibration.DEFAULT_BUDGET_SECONDS);
+      speed = calibration.speed();
+      out.printf("machine speed: %s%n", calibration);
+    } else {
+      out.printf("machine speed: the reference machine's (not calibrated)%n");
+    }
+    Plan plan = new Planner(cores, maxShardTrials, memory.memoryBudgetMb << 20, speed).plan(trials);
     out.printf("sweep %s: %d trials in %d shards (%d configurations x seeds)%n", sweep.name(),
         trials.size(), plan.shards().size(), trials.stream().map(TrialConfig::configId).distinct().count());
     sweep.notes().forEach(n -> out.println("note: " + n));

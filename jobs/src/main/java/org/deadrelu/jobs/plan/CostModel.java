@@ -33,8 +33,10 @@ import org.deadrelu.model.train.Checkpoints;
  * each row a trial writes costs R. A, F and E were fitted to the kernels of {@code scripts/bench.sh}
  * on reference networks (a), (b) and (c); C, R, the reductions and {@link #TASK_FACTOR} to the
  * tasks' own timers in its end-to-end section on one core, and {@link #COLD_START_SECONDS} to
- * sweeps/quickstart.yaml from a fresh JVM. The bench reports how far the estimate is from the
- * measured task-seconds (docs/performance.md); refit when the engine changes.
+ * sweeps/quickstart.yaml from a fresh JVM. The estimate is {@link Work} on that machine, its gemm
+ * term apart from the rest, which {@link MachineSpeed} turns into another machine's seconds
+ * ({@link Calibration}). The bench reports how far the estimate is from the measured task-seconds
+ * (docs/performance.md); refit when the engine changes.
  */
 public final class CostModel {
   /** A: the population's ops per layer and step, seconds. */
@@ -77,26 +79,45 @@ public final class CostModel {
 
   private CostModel() {}
 
-  /** Core-seconds of one trial trained alone. */
+  /** Core-seconds of one trial trained alone, at the reference machine's speed. */
   public static double trialSeconds(TrialConfig c) {
     return shardSeconds(c, 1);
   }
 
-  /**
-   * Core-seconds of a shard of {@code trials} trials like {@code c}: populations of at most what
-   * fits the cache ({@link CacheFit}), trained in turn.
-   */
+  /** Core-seconds of a shard of {@code trials} trials like {@code c}, at the reference machine's speed. */
   public static double shardSeconds(TrialConfig c, int trials) {
-    int cap = CacheFit.population(c);
-    double seconds = 0;
-    for (int left = trials; left > 0; left -= cap) {
-      seconds += populationSeconds(c, Math.min(cap, left));
-    }
-    return seconds;
+    return MachineSpeed.REFERENCE.seconds(shardWork(c, trials));
   }
 
-  /** Core-seconds of {@code population} trials like {@code c} trained together, their rows written. */
-  private static double populationSeconds(TrialConfig c, int population) {
+  /** Core-seconds of a shard of {@code trials} trials like {@code c} on a machine of that speed. */
+  public static double shardSeconds(TrialConfig c, int trials, MachineSpeed speed) {
+    return speed.seconds(shardWork(c, trials));
+  }
+
+  /**
+   * The work of a shard of {@code trials} trials like {@code c}: populations of at most what fits
+   * the cache ({@link CacheFit}), trained in turn, their rows built and written.
+   */
+  public static Work shardWork(TrialConfig c, int trials) {
+    return shardWork(c, trials, true);
+  }
+
+  /** The same without building and writing rows: what the engine alone does (for {@link Calibration}). */
+  static Work engineWork(TrialConfig c, int trials) {
+    return shardWork(c, trials, false);
+  }
+
+  private static Work shardWork(TrialConfig c, int trials, boolean rows) {
+    int cap = CacheFit.population(c);
+    Work work = Work.NONE;
+    for (int left = trials; left > 0; left -= cap) {
+      work = work.plus(populationWork(c, Math.min(cap, left), rows));
+    }
+    return work;
+  }
+
+  /** {@code population} trials like {@code c} trained together, their rows written if {@code rows}. */
+  private static Work populationWork(TrialConfig c, int population, boolean rows) {
     int[] sizes = sizes(c);
     long samples = samples(c);
     long train = trainRows(c, samples);
@@ -114,11 +135,13 @@ public final class CostModel {
     // the part of the training split the death scan reads, and the reductions over the probe set and
     // the scanned rows, element by element
     double scanned = DEATH_SCAN_SHARE * (deathRows + earlierRows(c, deathRows));
-    double checkpoint = 2 * stepSeconds(sizes, probeRows, population) + stepSeconds(sizes, testRows, population) / 3
-        + stepSeconds(sizes, (long) Math.ceil(scanned), population) / 3
-        + population * (PROBE_REDUCTION_PASSES * probeRows + 2.0 * scanned) * widths * SECONDS_PER_ELEMENT;
-    double rows = (double) population * checkpoints * widths * SECONDS_PER_ROW;
-    return TASK_FACTOR * (c.get(STEPS) * stepSeconds(sizes, c.get(BATCH_SIZE), population) + checkpoints * checkpoint) + rows;
+    Work checkpoint = step(sizes, probeRows, population).times(2)
+        .plus(step(sizes, testRows, population).times(1.0 / 3))
+        .plus(step(sizes, (long) Math.ceil(scanned), population).times(1.0 / 3))
+        .plus(new Work(0, population * (PROBE_REDUCTION_PASSES * probeRows + 2.0 * scanned) * widths * SECONDS_PER_ELEMENT));
+    Work training = step(sizes, c.get(BATCH_SIZE), population).times(c.get(STEPS));
+    Work written = new Work(0, rows ? (double) population * checkpoints * widths * SECONDS_PER_ROW : 0);
+    return training.plus(checkpoint.times(checkpoints)).times(TASK_FACTOR).plus(written);
   }
 
   /** Rows of the data set; a stream's are its current task's input set. */
@@ -152,7 +175,8 @@ public final class CostModel {
     return 0;
   }
 
-  private static double stepSeconds(int[] sizes, long rows, int population) {
+  /** One step of a population over {@code rows} rows: its gemm arithmetic apart from the rest. */
+  private static Work step(int[] sizes, long rows, int population) {
     double macs = 0;
     long widths = 0;
     for (int l = 0; l + 1 < sizes.length; l++) {
@@ -160,8 +184,8 @@ public final class CostModel {
       widths += sizes[l + 1];
     }
     int layers = sizes.length - 1;
-    return layers * SECONDS_PER_LAYER + population * (layers * SECONDS_PER_NETWORK_LAYER + 6 * rows * macs / FLOPS
-        + rows * widths * SECONDS_PER_ELEMENT);
+    return new Work(population * 6 * rows * macs / FLOPS,
+        layers * SECONDS_PER_LAYER + population * (layers * SECONDS_PER_NETWORK_LAYER + rows * widths * SECONDS_PER_ELEMENT));
   }
 
   /**

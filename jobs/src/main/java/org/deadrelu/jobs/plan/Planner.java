@@ -32,22 +32,33 @@ public final class Planner {
   private final int cores;
   private final int maxShardTrials;
   private final long memoryBudgetBytes;
+  private final MachineSpeed speed;
+
+  /** A planner whose estimates are in the reference machine's seconds. */
+  public Planner(int cores, int maxShardTrials, long memoryBudgetBytes) {
+    this(cores, maxShardTrials, memoryBudgetBytes, MachineSpeed.REFERENCE);
+  }
 
   /**
    * @param cores executor cores to keep busy
    * @param maxShardTrials most trials in one shard
    * @param memoryBudgetBytes most native memory one shard's population may use (estimated)
+   * @param speed the speed of the machines the estimate is for ({@link Calibration})
    */
-  public Planner(int cores, int maxShardTrials, long memoryBudgetBytes) {
+  public Planner(int cores, int maxShardTrials, long memoryBudgetBytes, MachineSpeed speed) {
     if (cores < 1 || maxShardTrials < 1 || memoryBudgetBytes < 1) {
       throw new IllegalArgumentException("cores, max shard size and memory budget must be >= 1");
     }
     this.cores = cores;
     this.maxShardTrials = maxShardTrials;
     this.memoryBudgetBytes = memoryBudgetBytes;
+    this.speed = speed;
   }
 
-  /** A shard's estimated core-seconds: its trials share a population key ({@link CostModel#shardSeconds}). */
+  /**
+   * A shard's estimated core-seconds on the reference machine, by which shards are ordered: its
+   * trials share a population key ({@link CostModel#shardSeconds}).
+   */
   public static double seconds(Shard s) {
     return CostModel.shardSeconds(s.trials().get(0), s.trials().size());
   }
@@ -77,7 +88,7 @@ public final class Planner {
       }
     }
     for (Shard s : shards) {
-      cost += seconds(s);
+      cost += CostModel.shardSeconds(s.trials().get(0), s.trials().size(), speed);
     }
     // the most expensive shards first, so the tail of a wave is short
     List<Shard> ordered = new ArrayList<>(shards);

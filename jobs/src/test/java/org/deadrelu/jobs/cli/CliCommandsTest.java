@@ -52,6 +52,11 @@ class CliCommandsTest {
     assertTrue(r.out().contains("estimated cost:"), r.out());
     assertTrue(r.out().contains("model.activation="), r.out());
     assertTrue(r.out().contains("seed="), r.out());
+    // calibrated on this machine by default, at the model's reference speed on request
+    assertTrue(r.out().contains("machine speed: gemm "), r.out());
+    CliRun reference = CliRun.of("plan", write("p.yaml", small("p", "")).toString(), "--cores", "2", "--no-calibrate");
+    assertEquals(0, reference.code(), reference.err());
+    assertTrue(reference.out().contains("machine speed: the reference machine's (not calibrated)"), reference.out());
   }
 
   @Test

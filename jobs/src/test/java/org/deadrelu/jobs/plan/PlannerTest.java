@@ -128,4 +128,23 @@ class PlannerTest {
     assertTrue(Planner.seconds(first) < first.trials().size() * alone && Planner.seconds(first) > alone,
         Planner.seconds(first) + " for " + first.trials().size() + " trials of " + alone + " s alone");
   }
+
+  @Test
+  void anEstimateAtAMachinesSpeedScalesItsGemmAndItsRestApart() {
+    List<TrialConfig> trials = new ArrayList<>();
+    trials.addAll(seeds(20, 16, ActivationKind.RELU));
+    trials.addAll(seeds(20, 128, ActivationKind.RELU));
+    Plan reference = new Planner(2, 64, BUDGET).plan(trials);
+    Plan twice = new Planner(2, 64, BUDGET, new MachineSpeed(2, 2)).plan(trials);
+    assertEquals(2 * reference.coreSeconds(), twice.coreSeconds(), 1e-9 * reference.coreSeconds());
+    assertEquals(sizes(reference), sizes(twice));
+    // gemm alone 3x slower: the estimate grows by twice the shards' gemm work
+    double gemm = 0;
+    for (Shard s : reference.shards()) {
+      gemm += CostModel.shardWork(s.trials().get(0), s.trials().size()).gemm();
+    }
+    assertTrue(gemm > 0.2 * reference.coreSeconds(), "wide networks at batch 256 spend much of their time in gemm");
+    Plan slowGemm = new Planner(2, 64, BUDGET, new MachineSpeed(3, 1)).plan(trials);
+    assertEquals(reference.coreSeconds() + 2 * gemm, slowGemm.coreSeconds(), 1e-9 * reference.coreSeconds());
+  }
 }
