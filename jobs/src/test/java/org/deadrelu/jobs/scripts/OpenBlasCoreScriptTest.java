@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code scripts/openblas-core.sh} chooses OpenBLAS's AVX-512 kernels on an AMD CPU that has the
- * AVX-512 subsets they use, and nowhere else; it never overrides a choice already made.
+ * {@code scripts/openblas-core.sh} chooses OpenBLAS's AVX-512 kernels on a CPU, AMD or Intel, that
+ * has the AVX-512 subsets they use, and nowhere else; it never overrides a choice already made.
  */
 class OpenBlasCoreScriptTest {
   private static final Path SCRIPT = Path.of(System.getProperty("deadrelu.root", ".."))
@@ -23,6 +23,11 @@ class OpenBlasCoreScriptTest {
   private static final String ZEN4_FLAGS = "fpu vme de pse tsc msr pae mce cx8 apic sep avx2 fma"
       + " avx512f avx512dq avx512ifma avx512cd avx512bw avx512vl avx512_bf16 avx512vbmi";
   private static final String ZEN3_FLAGS = "fpu vme de pse tsc msr pae mce cx8 apic sep avx2 fma sha_ni";
+  // an Intel Xeon (Emerald Rapids) that OpenBLAS 0.3.19 does not know: it would run its SSE3 kernels
+  private static final String EMERALD_RAPIDS_FLAGS = "fpu vme de pse tsc msr pae mce cx8 apic sep avx2 fma avx512f"
+      + " avx512dq rdseed adx smap avx512ifma clflushopt clwb avx512cd sha_ni avx512bw avx512vl avx_vnni avx512_bf16";
+  // an Intel core without AVX-512 (Alder Lake)
+  private static final String ALDER_LAKE_FLAGS = "fpu vme de pse tsc msr pae mce cx8 apic sep avx2 fma avx_vnni sha_ni";
 
   @TempDir
   Path tmp;
@@ -40,8 +45,10 @@ class OpenBlasCoreScriptTest {
   }
 
   @Test
-  void intelIsLeftToOpenBlas() throws Exception {
-    assertEquals("", coreType(cpu("GenuineIntel", ZEN4_FLAGS), Map.of()));
+  void intelWithAvx512GetsTheSkylakeXKernelsAndWithoutKeepsOpenBlasOwnChoice() throws Exception {
+    assertEquals("SkylakeX", coreType(cpu("GenuineIntel", EMERALD_RAPIDS_FLAGS), Map.of()));
+    assertEquals("", coreType(cpu("GenuineIntel", ALDER_LAKE_FLAGS), Map.of()));
+    assertEquals("", coreType(cpu("GenuineIntel", EMERALD_RAPIDS_FLAGS.replace(" avx512bw", "")), Map.of()));
   }
 
   @Test

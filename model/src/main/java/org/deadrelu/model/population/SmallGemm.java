@@ -4,7 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The population's matrix products whose slices are too small for a BLAS call to pay for itself
- * (a network of 20-5-1 at batch 1 multiplies a 1 x 20 row by a 20 x 5 matrix): one native copy of
+ * (a network of 20-5-1 at batch 4 multiplies a 4 x 20 block by a 20 x 5 matrix; products whose
+ * result is a vector go to gemv at any size, {@link BatchedGemm}): one native copy of
  * each whole operand, every slice's product in a plain loop, one copy back. A BLAS call costs a
  * fixed fraction of a microsecond, which at these sizes is most of a training step; the loop costs
  * what the arithmetic costs. Sums run in double, in the order of the definition, so a slice's result

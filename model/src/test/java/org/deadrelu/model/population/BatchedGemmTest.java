@@ -103,6 +103,9 @@ class BatchedGemmTest {
           check(t, ta, tb, false, 9, 12, 16);
           check(t, ta, tb, false, 1, 40, 30);
           check(t, ta, tb, false, 40, 1, 30);
+          // vector results below the loops' limit go to gemv too
+          check(t, ta, tb, false, 1, 4, 6);
+          check(t, ta, tb, false, 5, 1, 3);
         }
       }
     }
