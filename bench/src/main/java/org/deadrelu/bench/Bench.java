@@ -1019,8 +1019,9 @@ public final class Bench {
         report.append("untimed sweeps before the timed ones:").append(warmUps, 0, warmUps.length() - 1).append("\n");
       }
       if (speeds.length() > 0) {
-        report.append("machine speed that `plan` calibrated (Calibration, its default budget) at once before the median"
-            + " timed run, in the reference machine's time:").append(speeds, 0, speeds.length() - 1).append("\n");
+        report.append("machine speed that `plan` calibrated (Calibration, its default budget; also run in every untimed"
+            + " round, so that its code is compiled before it is timed) at once before the median timed run, in the"
+            + " reference machine's time:").append(speeds, 0, speeds.length() - 1).append("\n");
       }
       if (e2eDefaultInterval != null) {
         double[] d = e2eDefaultInterval;

@@ -229,6 +229,9 @@ final class EndToEnd {
         if (cores > 1) {
           onCores.get();
         }
+        // and the calibration, whose reference shards are new code to a JVM that ran only this sweep: compiled
+        // here, not while it times them before a timed sweep, on a core it shares with the compiler
+        Calibration.measure(Calibration.DEFAULT_BUDGET_SECONDS);
       }
       SweepReport[] reports = new SweepReport[TIMED];
       double[] jits = new double[TIMED];
