@@ -39,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
   int show;
 
   @Option(names = "--no-calibrate", description = "Give the estimate at the speed of the machine the cost model was"
-      + " fitted to. By default `plan` first times two small reference shards on this machine (about a second) and"
+      + " fitted to. By default `plan` first times two small reference shards on this machine (a few seconds) and"
       + " gives the estimate at its speed: plan on a machine like the executors'.")
   boolean noCalibrate;
 
