@@ -181,8 +181,7 @@ final class EndToEnd {
       Plan plan = new Planner(cores, o.maxShardTrials(), o.memoryBudgetBytes())
           .plan(trials.subList(from, Math.min(trials.size(), from + wave)));
       for (Shard s : plan.shards()) {
-        Work w = CostModel.shardWork(s.trials().get(0), s.trials().size());
-        planned = new Work(planned.gemm() + w.gemm(), planned.rest() + w.rest());
+        planned = planned.plus(CostModel.shardWork(s.trials().get(0), s.trials().size()));
         shards.add(s.trials());
       }
     }

@@ -8,7 +8,7 @@ package org.deadrelu.jobs.plan;
 public record Work(double gemm, double rest) {
   static final Work NONE = new Work(0, 0);
 
-  Work plus(Work other) {
+  public Work plus(Work other) {
     return new Work(gemm + other.gemm, rest + other.rest);
   }
 

@@ -47,7 +47,7 @@ public final class BatchedGemm {
       Nd4j.exec(new Mmul(a, b, c, alpha, beta, TRANSPOSES[transA ? 1 : 0][transB ? 1 : 0]));
       return;
     }
-    if (SmallGemm.suits(m, n, k) && m != 1 && n != 1) {
+    if (SmallGemm.suits(m, n, k)) {
       SmallGemm.gemm(a, transA, b, transB, c, alpha, beta);
       return;
     }

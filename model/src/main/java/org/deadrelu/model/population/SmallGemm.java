@@ -19,8 +19,9 @@ final class SmallGemm {
 
   private SmallGemm() {}
 
+  /** Small enough, and not a product whose result is a vector: gemv is faster at any size ({@link BatchedGemm}). */
   static boolean suits(long m, long n, long k) {
-    return m * n * k <= MAX_MACS;
+    return m * n * k <= MAX_MACS && m != 1 && n != 1;
   }
 
   /** C[p] = alpha op(A[p]) op(B[p]) + beta C[p]; the arrays whole, row-major, of one type (C not read when beta is 0). */

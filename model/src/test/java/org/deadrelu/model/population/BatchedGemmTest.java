@@ -97,6 +97,9 @@ class BatchedGemmTest {
     // 9 x 12 x 16 multiply-adds per slice: above SmallGemm's limit, so every layout runs BLAS gemm
     org.junit.jupiter.api.Assertions.assertFalse(SmallGemm.suits(9, 12, 16));
     org.junit.jupiter.api.Assertions.assertTrue(SmallGemm.suits(9, 4, 6));
+    // a vector result goes to gemv at any size
+    org.junit.jupiter.api.Assertions.assertFalse(SmallGemm.suits(1, 4, 6));
+    org.junit.jupiter.api.Assertions.assertFalse(SmallGemm.suits(5, 1, 3));
     for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
       for (boolean ta : new boolean[] {false, true}) {
         for (boolean tb : new boolean[] {false, true}) {
