@@ -50,12 +50,16 @@ public final class Pass {
     for (int l = 0; l < layers; l++) {
       a[l] = Nd4j.create(dtype, population, rows, sizes[l]);
       z[l] = Nd4j.create(dtype, population, rows, sizes[l + 1]);
-      dz[l] = Nd4j.create(dtype, population, rows, sizes[l + 1]);
       if (l > 0) {
         da[l] = Nd4j.create(dtype, population, rows, sizes[l]);
         d[l - 1] = Nd4j.create(dtype, population, rows, sizes[l]);
         scratch[l - 1] = Nd4j.create(dtype, population, rows, sizes[l]);
       }
+    }
+    // a hidden layer's dz is formed from the da above it, element by element, and da is not read
+    // again: the two share one buffer, which keeps a probe pass's backward in fewer megabytes
+    for (int l = 0; l < layers; l++) {
+      dz[l] = l + 1 < layers ? da[l + 1] : Nd4j.create(dtype, population, rows, sizes[l + 1]);
     }
     ones = Nd4j.ones(dtype, population, rows, 1);
     headScratch = Nd4j.create(dtype, population, rows, sizes[layers]);
@@ -99,7 +103,7 @@ public final class Pass {
     List<INDArray> all = new ArrayList<>();
     for (INDArray[] group : new INDArray[][] {a, z, d, scratch, dz, da}) {
       for (INDArray x : group) {
-        if (x != null) {
+        if (x != null && all.stream().noneMatch(y -> y == x)) {
           all.add(x);
         }
       }

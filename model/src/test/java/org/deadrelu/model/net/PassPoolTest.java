@@ -99,6 +99,20 @@ class PassPoolTest {
     run(t);
   }
 
+  @Test
+  void aHiddenLayersGradientSharesTheBufferOfTheGradientAboveIt() {
+    int p = 4;
+    int rows = 7;
+    Pass pass = new Pass(p, new int[] {3, 5, 4, 2}, rows, DataType.FLOAT);
+    assertSame(pass.da[1], pass.dz[0]);
+    assertSame(pass.da[2], pass.dz[1]);
+    assertNotSame(pass.dz[2], pass.da[2], "the output layer's dz is the head's own");
+    // a [3, 5, 4, 2] float pass, each buffer counted once: a, z, d, scratch, the output's dz, da,
+    // the head's scratch, the per-network column and the ones
+    long floats = (long) p * rows * ((3 + 5 + 4) + (5 + 4 + 2) + (5 + 4) + (5 + 4) + 2 + (5 + 4) + 2) + p + p * rows;
+    assertEquals(4 * floats, pass.bytes());
+  }
+
   /** On a thread of its own: the pool is per thread. */
   private static void run(Thread t) throws InterruptedException {
     Throwable[] failure = new Throwable[1];
