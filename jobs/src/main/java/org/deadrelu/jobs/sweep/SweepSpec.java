@@ -165,14 +165,38 @@ public final class SweepSpec {
     if (only == null && !conditional) {
       return;
     }
-    // only what decides where the axis applies is iterated: the walk stops at the first trial it applies to
+    Reach reach = reach(level, key, only);
+    if (!reach.matched()) {
+      problems.at(node, field, "its when: matches no trial of this sweep, so the axis changes nothing;"
+          + " remove it, or correct the condition");
+    } else if (!reach.applies()) {
+      problems.at(node, field, reach.nowhere(key, only) + ", so the axis changes nothing; remove it, or set "
+          + only.on().path() + " to a value it applies to");
+    }
+  }
+
+  /**
+   * Where a setting reaches: whether a trial takes the axis' values at all ({@code matched}: its
+   * {@code when} holds), whether the setting applies to one of them, and else the values of what it
+   * depends on that the trials have.
+   */
+  private record Reach(boolean matched, boolean applies, Set<String> onValues) {
+    String nowhere(SweepKey key, Applicability<?> only) {
+      return key.path() + " applies only " + only.inWords() + "; no trial of this sweep has that (its trials have "
+          + only.on().path() + " " + String.join(" or ", onValues) + ")";
+    }
+  }
+
+  /** @param level the axis' level, or -1 for a fixed setting of the sections (which every trial takes) */
+  private Reach reach(int level, SweepKey key, Applicability<?> only) {
+    // only what decides where the setting applies is iterated: the walk stops at the first trial it applies to
     Setting<?> on = only == null ? null : only.on();
     Set<SweepKey> wanted = on == null ? Set.of() : registry.influences(registry.inSection(on.section(), on.key()));
     boolean[] matched = {false};
     boolean[] applies = {false};
     Set<String> onValues = new LinkedHashSet<>();
     walker.walkChoices(wanted, (given, choices) -> {
-      if (choices[level] == ExpansionWalker.NOT_APPLIED) {
+      if (level >= 0 && choices[level] == ExpansionWalker.NOT_APPLIED) {
         return true;
       }
       matched[0] = true;
@@ -185,21 +209,45 @@ public final class SweepSpec {
       onValues.add(on.textOf(values.get(on)));
       return !applies[0];
     });
-    if (!matched[0]) {
-      problems.at(node, field, "its when: matches no trial of this sweep, so the axis changes nothing;"
-          + " remove it, or correct the condition");
-    } else if (!applies[0]) {
-      problems.at(node, field, key.path() + " applies only " + only.inWords() + "; no trial of this sweep has that"
-          + " (its trials have " + on.path() + " " + String.join(" or ", onValues) + "), so the axis changes nothing;"
-          + " remove it, or set " + on.path() + " to a value it applies to");
+    return new Reach(matched[0], applies[0], onValues);
+  }
+
+  /**
+   * Notes on the fixed settings of the sections that apply to no trial of the sweep (period written
+   * for the digits): each trial drops them. Not an error, since a file may keep settings for the
+   * sources or activations it is edited to, but the file then says more than it runs.
+   */
+  private List<SweepNote> unusedSettings() {
+    Set<SweepKey> swept = new HashSet<>();
+    for (ExpansionLevel level : levels) {
+      if (level instanceof AxisSpec axis) {
+        swept.add(axis.setting());
+      } else {
+        ((RandomSpec) level).axes().forEach(a -> swept.add(a.setting()));
+      }
     }
+    List<SweepNote> notes = new ArrayList<>();
+    for (Map.Entry<SweepKey, SettingValue> fixed : base.entrySet()) {
+      SweepKey key = fixed.getKey();
+      Applicability<?> only = key.direct() ? key.setting().applicability() : null;
+      if (only == null || swept.contains(key)) {
+        continue;
+      }
+      Reach reach = reach(-1, key, only);
+      if (!reach.applies()) {
+        notes.add(SweepNote.at(file, fixed.getValue().origin(), key.path(), reach.nowhere(key, only)
+            + ", so every trial drops it"));
+      }
+    }
+    return notes;
   }
 
   /**
    * Notes on the axes, and the random block, whose values give fewer distinct configurations than
    * they list where they cross the other axes: alpha crossed with relu, which has no alpha; width
    * crossed with depth 0. Not an error (trials that come out the same run once), but the sweep is
-   * then smaller than its file suggests. Walks every combination, as {@link #expand()} does.
+   * then smaller than its file suggests. Walks every combination, as {@link #expand()} does. Then
+   * the fixed settings that apply to no trial.
    */
   public List<SweepNote> notes() {
     Tally[] tallies = new Tally[levels.size()];
@@ -224,6 +272,7 @@ public final class SweepSpec {
         t.note().ifPresent(notes::add);
       }
     }
+    notes.addAll(unusedSettings());
     return notes;
   }
 
