@@ -218,19 +218,13 @@ public final class SweepSpec {
    * sources or activations it is edited to, but the file then says more than it runs.
    */
   private List<SweepNote> unusedSettings() {
-    Set<SweepKey> swept = new HashSet<>();
-    for (ExpansionLevel level : levels) {
-      if (level instanceof AxisSpec axis) {
-        swept.add(axis.setting());
-      } else {
-        ((RandomSpec) level).axes().forEach(a -> swept.add(a.setting()));
-      }
-    }
+    // a fixed setting an axis also sets needs no case of its own: where the axis applies the fixed
+    // setting does too, and an axis that applies nowhere has already been refused
     List<SweepNote> notes = new ArrayList<>();
     for (Map.Entry<SweepKey, SettingValue> fixed : base.entrySet()) {
       SweepKey key = fixed.getKey();
       Applicability<?> only = key.direct() ? key.setting().applicability() : null;
-      if (only == null || swept.contains(key)) {
+      if (only == null) {
         continue;
       }
       Reach reach = reach(-1, key, only);

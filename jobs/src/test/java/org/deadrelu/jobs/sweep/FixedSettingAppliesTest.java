@@ -55,5 +55,15 @@ class FixedSettingAppliesTest {
         """);
 
     assertEquals(List.of(), spec.notes());
+    SweepSpec swept = SweepLoader.load("t.yaml", """
+        name: t
+        model: {alpha: 0.3}
+        grid:
+          activation: [relu, leaky_relu]
+          alpha:
+            when: {activation: [leaky_relu]}
+            values: [0.1, 0.2]
+        """);
+    assertEquals(List.of(), swept.notes(), "an axis of the same setting applies where the fixed one would");
   }
 }
