@@ -336,6 +336,18 @@ public final class PopulationNetwork {
     return head.loss(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
   }
 
+  /** {@link #loss} and each network's accuracy on the same rows (NaN for regression), in one read of the output where the head can. */
+  public Head.Scores lossAndAccuracy(Pass pass, INDArray y) {
+    int out = weights.length - 1;
+    return head.lossGradientAndAccuracy(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
+  }
+
+  /** {@link #evaluationLoss} and each network's accuracy on the same rows (NaN for regression). */
+  public Head.Scores evaluationLossAndAccuracy(Pass pass, INDArray y) {
+    int out = weights.length - 1;
+    return head.lossAndAccuracy(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
+  }
+
   /** Fills the gradient buffers with d(mean data loss)/d(parameters); call after {@link #loss}. */
   public void backward(Pass pass) {
     for (int l = weights.length - 1; l >= 0; l--) {

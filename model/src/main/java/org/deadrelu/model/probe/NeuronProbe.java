@@ -5,6 +5,7 @@ import java.util.List;
 import org.deadrelu.model.config.HeadKind;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
+import org.deadrelu.model.net.head.Head;
 import org.deadrelu.model.population.HostCopy;
 import org.deadrelu.model.population.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -62,8 +63,9 @@ public final class NeuronProbe {
    */
   public List<ProbeMeasurement> measure(int step, PopulationNetwork net, Pass pass, INDArray y) {
     net.forward(pass);
-    double[] loss = net.loss(pass, y);
-    double[] accuracy = net.head().accuracy(pass.output(), y);
+    Head.Scores scores = net.lossAndAccuracy(pass, y);
+    double[] loss = scores.loss();
+    double[] accuracy = scores.accuracy();
     net.backward(pass);
     int p = net.size();
     int layers = net.layers();

@@ -37,6 +37,7 @@ import org.deadrelu.model.config.TrialConfig;
 import org.deadrelu.model.data.Dataset;
 import org.deadrelu.model.net.Pass;
 import org.deadrelu.model.net.PopulationNetwork;
+import org.deadrelu.model.net.head.Head;
 import org.deadrelu.model.population.PerSlice;
 import org.deadrelu.model.probe.DeathScan;
 import org.deadrelu.model.probe.NeuronProbe;
@@ -306,9 +307,10 @@ public final class Trainer {
         }
         feed.next(step, done, trainPass.input(), trainY);
         net.forward(trainPass);
-        double[] loss = net.loss(trainPass, trainY);
         // each example is scored before the update it takes part in: the online (prequential) error
-        double[] accuracy = classification ? net.head().accuracy(trainPass.output(), trainY) : null;
+        Head.Scores scores = classification ? net.lossAndAccuracy(trainPass, trainY) : null;
+        double[] loss = scores != null ? scores.loss() : net.loss(trainPass, trainY);
+        double[] accuracy = scores != null ? scores.accuracy() : null;
         List<Integer> diverged = new ArrayList<>();
         for (int s : running) {
           if (!Double.isFinite(loss[s])) {
@@ -407,8 +409,9 @@ public final class Trainer {
           testTask = feed.task();
         }
         net.evaluate(testPass, net.layers());
-        testLoss = net.evaluationLoss(testPass, testY);
-        testAccuracy = net.head().accuracy(testPass.output(), testY);
+        Head.Scores scores = net.evaluationLossAndAccuracy(testPass, testY);
+        testLoss = scores.loss();
+        testAccuracy = scores.accuracy();
         heldOutNanos += System.nanoTime() - started;
       }
       List<ProbeMeasurement> m = measure(true);

@@ -92,6 +92,36 @@ class HeadAccuracyTest {
     }
   }
 
+  /**
+   * The accuracy a head gives with its loss (the softmax head scores rows in its loss loop) is the
+   * definition's too, and the loss and gradient beside it are bit for bit those of the loss alone.
+   */
+  @Test
+  void accuracyWithTheLossIsTheSameAccuracyAndLeavesTheLossUnchanged() {
+    double[][][] z = logits();
+    double[][][] y = targets();
+    for (HeadKind kind : new HeadKind[] {HeadKind.SOFTMAX, HeadKind.RELU_NORMALIZE}) {
+      for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+        INDArray zs = Nd4j.create(z).castTo(type);
+        INDArray ys = Nd4j.create(y).castTo(type);
+        double[][][] rounded = type == DataType.FLOAT ? floats(z) : z;
+        INDArray dzAlone = zs.ulike();
+        double[] lossAlone = Head.of(kind).lossAndGradient(zs, ys, zs.ulike(), dzAlone, Nd4j.create(type, P));
+        INDArray dz = zs.ulike();
+        Head.Scores withGradient = Head.of(kind).lossGradientAndAccuracy(zs, ys, zs.ulike(), dz, Nd4j.create(type, P));
+        Head.Scores evaluated = Head.of(kind).lossAndAccuracy(zs, ys, zs.ulike(), zs.ulike(), Nd4j.create(type, P));
+        for (Head.Scores got : new Head.Scores[] {withGradient, evaluated}) {
+          for (int s = 0; s < 2; s++) {
+            assertEquals(expected(kind, rounded[s], y[s]), got.accuracy()[s], 0.0, kind + " " + type + ", network " + s);
+          }
+          assertEquals(0.0, got.accuracy()[2], kind + ": a NaN network predicts nothing");
+          assertArrayEquals(lossAlone, got.loss(), 0.0, kind + " " + type + ": the losses");
+        }
+        assertArrayEquals(dzAlone.ravel().toDoubleVector(), dz.ravel().toDoubleVector(), 0.0, kind + " " + type + ": the gradient");
+      }
+    }
+  }
+
   @Test
   void aRegressionHeadHasNoAccuracy() {
     double[] got = Head.of(HeadKind.LINEAR).accuracy(Nd4j.zeros(DataType.FLOAT, 2, 5, 1), Nd4j.zeros(DataType.FLOAT, 2, 5, 1));

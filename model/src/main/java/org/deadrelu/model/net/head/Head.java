@@ -29,6 +29,19 @@ public interface Head {
     return lossAndGradient(z, y, scratch, dz, perSlice);
   }
 
+  /** Per network, its mean loss and its accuracy (NaN for regression). */
+  record Scores(double[] loss, double[] accuracy) {}
+
+  /** {@link #lossAndGradient} and {@link #accuracy} on the same rows; a head may read z once for both. */
+  default Scores lossGradientAndAccuracy(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    return new Scores(lossAndGradient(z, y, scratch, dz, perSlice), accuracy(z, y));
+  }
+
+  /** {@link #loss} and {@link #accuracy} on the same rows, for rows evaluated and never learned from. */
+  default Scores lossAndAccuracy(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    return new Scores(loss(z, y, scratch, dz, perSlice), accuracy(z, y));
+  }
+
   /** What each network outputs per row: class probabilities, or the prediction for regression. */
   INDArray output(INDArray z);
 

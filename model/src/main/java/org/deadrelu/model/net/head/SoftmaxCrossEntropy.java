@@ -28,16 +28,34 @@ public final class SoftmaxCrossEntropy implements Head {
 
   @Override
   public double[] lossAndGradient(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
-    return loss(z, y, dz, true);
+    return loss(z, y, dz, true, null);
   }
 
   /** The same losses, bit for bit, without the gradient (a quarter of the loop) or its copy back. */
   @Override
   public double[] loss(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
-    return loss(z, y, dz, false);
+    return loss(z, y, dz, false, null);
   }
 
-  private double[] loss(INDArray z, INDArray y, INDArray dz, boolean withGradient) {
+  /** The loss loop scores each row too: one copy of z and y, not two. */
+  @Override
+  public Scores lossGradientAndAccuracy(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    double[] accuracy = new double[(int) z.size(0)];
+    return new Scores(loss(z, y, dz, true, accuracy), accuracy);
+  }
+
+  @Override
+  public Scores lossAndAccuracy(INDArray z, INDArray y, INDArray scratch, INDArray dz, INDArray perSlice) {
+    double[] accuracy = new double[(int) z.size(0)];
+    return new Scores(loss(z, y, dz, false, accuracy), accuracy);
+  }
+
+  /**
+   * The losses, with the gradient written to dz if asked, and where {@code accuracy} is given each
+   * network's accuracy in it, as {@link ArgmaxAccuracy} defines it: the first class with the largest
+   * z above -infinity (a NaN is never larger) is the prediction.
+   */
+  private double[] loss(INDArray z, INDArray y, INDArray dz, boolean withGradient, double[] accuracy) {
     int networks = (int) z.size(0);
     int rows = (int) z.size(1);
     int classes = (int) z.size(2);
@@ -47,12 +65,20 @@ public final class SoftmaxCrossEntropy implements Head {
     double[] loss = new double[networks];
     for (int s = 0; s < networks; s++) {
       double sum = 0;
+      int right = 0;
       for (int r = 0; r < rows; r++) {
         int at = (s * rows + r) * classes;
         double max = Double.NEGATIVE_INFINITY;
+        int best = -1;
+        double bestZ = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < classes; j++) {
           max = Math.max(max, zs[at + j]); // NaN propagates: a diverged network's loss is NaN
+          if (zs[at + j] > bestZ) {
+            best = j;
+            bestZ = zs[at + j];
+          }
         }
+        right += best >= 0 && ys[at + best] == 1.0 ? 1 : 0;
         double total = 0;
         for (int j = 0; j < classes; j++) {
           double d = zs[at + j] - max;
@@ -73,6 +99,9 @@ public final class SoftmaxCrossEntropy implements Head {
         }
       }
       loss[s] = sum / rows;
+      if (accuracy != null) {
+        accuracy[s] = rows == 0 ? Double.NaN : (double) right / rows;
+      }
     }
     if (withGradient) {
       gradient.write(g, dz);
