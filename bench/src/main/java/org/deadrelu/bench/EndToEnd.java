@@ -153,6 +153,34 @@ final class EndToEnd {
     return order[(v.length - 1) / 2];
   }
 
+  /**
+   * e2e-1 at the default probe interval run as a sweep, as e2e-2 is: the measuring share of the
+   * tasks' own time (training, measuring, building rows, writing Parquet). One untimed run (its new
+   * checkpoint schedule), then {@link #TIMED}; replies the run of median share.
+   */
+  private static void defaultIntervalSweep(SweepRunner runner, int scale, Path work, PrintStream reply)
+      throws IOException {
+    String text = defaultIntervalText(scale);
+    SweepSpec spec = SweepLoader.load("e2e-1-default.yaml", text);
+    List<TrialConfig> trials = spec.expand();
+    TaskTimes[] times = new TaskTimes[TIMED];
+    double[] shares = new double[TIMED];
+    for (int k = -1; k < TIMED; k++) {
+      Path out = work.resolve("default" + (k + 1));
+      SweepOptions options = new SweepOptions(out.toUri().toString(), SweepOptions.DEFAULT_MAX_SHARD_TRIALS,
+          SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
+      TaskTimes t = runner.run(spec.name(), trials, options, text).taskTimes();
+      SparkRun.deleteTree(out);
+      if (k >= 0) {
+        times[k] = t;
+        shares[k] = (double) t.measuringNanos() / t.wallNanos();
+      }
+    }
+    TaskTimes t = times[medianIndex(shares)];
+    reply.printf(Locale.ROOT, "@@e2e-default-sweep e2e-1 %.4f %.4f %.4f %.4f %.4f%n", t.wallNanos() / 1e9,
+        t.trainingNanos() / 1e9, t.measuringNanos() / 1e9, t.rowsNanos() / 1e9, t.writingNanos() / 1e9);
+  }
+
   /** {@code --e2e MASTER NAME SEEDS_SCALE WORKDIR} */
   static void main(String[] a) throws IOException {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -257,6 +285,9 @@ final class EndToEnd {
       jitSeconds = jits[m];
       speed = speeds[m];
       threadCpu = cpus.get(m);
+      if (name.equals("e2e-1") && cores == 1) {
+        defaultIntervalSweep(runner, scale, work, reply);
+      }
     } finally {
       spark.stop();
       pool.shutdownNow();
