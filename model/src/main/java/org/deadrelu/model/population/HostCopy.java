@@ -66,18 +66,6 @@ public final class HostCopy {
     return floats;
   }
 
-  /** A float scratch array of at least {@code a.length()} entries (a float array's), to fill and then {@link #writeFloats}. */
-  public float[] floatBuffer(INDArray a) {
-    floatLength(a);
-    return floats;
-  }
-
-  /** Writes the first {@code a.length()} entries of {@code from} into the float array a. */
-  public void writeFloats(float[] from, INDArray a) {
-    int n = floatLength(a);
-    new FloatPointer(a.data().addressPointer()).put(from, 0, n);
-  }
-
   private int floatLength(INDArray a) {
     int n = length(a);
     if (a.dataType() != DataType.FLOAT) {
