@@ -327,22 +327,17 @@ public final class PopulationNetwork {
     return head.lossAndGradient(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
   }
 
-  /**
-   * Each network's mean loss on the pass's rows against targets y, for rows evaluated and never
-   * learned from (the held-out split): the same values as {@link #loss}, dz of the output not formed.
-   */
-  public double[] evaluationLoss(Pass pass, INDArray y) {
-    int out = weights.length - 1;
-    return head.loss(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
-  }
-
   /** {@link #loss} and each network's accuracy on the same rows (NaN for regression), in one read of the output where the head can. */
   public Head.Scores lossAndAccuracy(Pass pass, INDArray y) {
     int out = weights.length - 1;
     return head.lossGradientAndAccuracy(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);
   }
 
-  /** {@link #evaluationLoss} and each network's accuracy on the same rows (NaN for regression). */
+  /**
+   * Each network's mean loss and accuracy (NaN for regression) on the pass's rows against targets y,
+   * for rows evaluated and never learned from (the held-out split): the losses {@link #loss} gives,
+   * dz of the output not formed.
+   */
   public Head.Scores evaluationLossAndAccuracy(Pass pass, INDArray y) {
     int out = weights.length - 1;
     return head.lossAndAccuracy(pass.z[out], y, pass.headScratch, pass.dz[out], pass.perSlice);

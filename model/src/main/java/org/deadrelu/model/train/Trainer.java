@@ -308,9 +308,9 @@ public final class Trainer {
         feed.next(step, done, trainPass.input(), trainY);
         net.forward(trainPass);
         // each example is scored before the update it takes part in: the online (prequential) error
-        Head.Scores scores = classification ? net.lossAndAccuracy(trainPass, trainY) : null;
-        double[] loss = scores != null ? scores.loss() : net.loss(trainPass, trainY);
-        double[] accuracy = scores != null ? scores.accuracy() : null;
+        Head.Scores scores = net.lossAndAccuracy(trainPass, trainY);
+        double[] loss = scores.loss();
+        double[] accuracy = classification ? scores.accuracy() : null;
         List<Integer> diverged = new ArrayList<>();
         for (int s : running) {
           if (!Double.isFinite(loss[s])) {
