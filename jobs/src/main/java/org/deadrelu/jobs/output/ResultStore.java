@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deadrelu.jobs.UserInputException;
+import org.deadrelu.jobs.io.PosixLocalFileSystem;
 
 /**
  * A sweep's result folder: one Parquet folder per table, and a ledger of committed waves under
@@ -71,7 +72,7 @@ public final class ResultStore implements AutoCloseable {
       String application, java.io.PrintStream log) {
     Path root = new Path(out, name);
     try {
-      FileSystem fs = root.getFileSystem(conf);
+      FileSystem fs = PosixLocalFileSystem.forPath(root, conf);
       ResultStore store = new ResultStore(fs, fs.makeQualified(root));
       store.prepare(name, lease, application, log);
       return store;
@@ -297,9 +298,15 @@ public final class ResultStore implements AutoCloseable {
   /** Gives the folder's lease back, if this store holds one. */
   @Override
   public void close() throws IOException {
-    if (lease != null) {
-      lease.close();
-      lease = null;
+    try {
+      if (lease != null) {
+        lease.close();
+        lease = null;
+      }
+    } finally {
+      if (fs instanceof PosixLocalFileSystem) {
+        fs.close(); // this store's own instance; Hadoop's cached ones are shared
+      }
     }
   }
 
