@@ -24,12 +24,13 @@ public final class PosixLocalFileSystem extends LocalFileSystem {
   }
 
   /**
-   * The file system for {@code path}: for a local path a new instance of this class (the caller
-   * closes it), else Hadoop's own, as {@link Path#getFileSystem} gives it.
+   * The file system for {@code path}: where Hadoop gives its stock local file system, a new instance
+   * of this class (the caller closes it); anything else (HDFS, S3, a local file system configured in
+   * its place) as {@link Path#getFileSystem} gives it.
    */
   public static FileSystem forPath(Path path, Configuration conf) throws IOException {
     FileSystem fs = path.getFileSystem(conf);
-    if (!(fs instanceof LocalFileSystem)) {
+    if (fs.getClass() != LocalFileSystem.class) {
       return fs;
     }
     PosixLocalFileSystem local = new PosixLocalFileSystem();

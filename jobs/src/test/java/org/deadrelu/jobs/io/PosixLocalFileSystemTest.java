@@ -82,6 +82,15 @@ class PosixLocalFileSystemTest {
   }
 
   @Test
+  void aLocalFileSystemConfiguredInPlaceOfHadoopsIsKept() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    FileSystem fs = PosixLocalFileSystem.forPath(new Path(dir.toUri()), conf);
+    assertEquals(RawLocalFileSystem.class, fs.getClass());
+  }
+
+  @Test
   void aModeWithAHigherBitIsLeftToChmod() {
     assertNull(PosixLocalFileSystem.posixBits(01777));
     assertNull(PosixLocalFileSystem.posixBits(04755));
