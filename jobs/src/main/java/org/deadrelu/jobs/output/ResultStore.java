@@ -74,7 +74,13 @@ public final class ResultStore implements AutoCloseable {
     try {
       FileSystem fs = PosixLocalFileSystem.forPath(root, conf);
       ResultStore store = new ResultStore(fs, fs.makeQualified(root));
-      store.prepare(name, lease, application, log);
+      try {
+        store.prepare(name, lease, application, log);
+      } catch (IOException | RuntimeException e) {
+        // a lease taken before the failure would go on renewing, and refuse the next run until it lapsed
+        store.close();
+        throw e;
+      }
       return store;
     } catch (IOException e) {
       throw new UserInputException("output folder " + root + ": cannot be written ("
@@ -354,6 +360,10 @@ public final class ResultStore implements AutoCloseable {
         String n = w.getPath().getName();
         if (!n.startsWith("wave-") || !n.endsWith(".txt")) {
           continue; // a manifest still being written (temporary name) never counts
+        }
+        if (!n.matches("wave-\\d{1,9}\\.txt")) {
+          throw new UserInputException("result folder " + ledger.getParent() + ": " + w.getPath()
+              + " is not a manifest (they are named wave-NNNNNN.txt); move it out of _deadrelu/waves");
         }
         int wave = Integer.parseInt(n.substring(5, n.length() - 4));
         next = Math.max(next, wave + 1);

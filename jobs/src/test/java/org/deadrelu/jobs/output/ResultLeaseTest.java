@@ -112,4 +112,18 @@ class ResultLeaseTest {
       assertEquals(1, manifests(waves));
     }
   }
+
+  @Test
+  void anOpenThatFailsAfterTakingTheLeaseGivesItBack() throws Exception {
+    // a file in the ledger's waves folder that is not a manifest fails the open after the lease is taken
+    Files.createDirectories(out.resolve("s/_deadrelu/waves"));
+    Files.writeString(out.resolve("s/_deadrelu/sweep-name"), "s\n");
+    Files.writeString(out.resolve("s/_deadrelu/waves/wave-x.txt"), "trial t1\n");
+    UserInputException first = assertThrows(UserInputException.class, () -> open(Duration.ofSeconds(60), false));
+    assertTrue(first.getMessage().contains("wave-x.txt is not a manifest"), first.getMessage());
+    assertFalse(Files.exists(out.resolve("s/_deadrelu/lease.json")), "the lease was left behind");
+    // the next run meets the same problem, not a lease held by the run that failed
+    UserInputException second = assertThrows(UserInputException.class, () -> open(Duration.ofSeconds(60), false));
+    assertEquals(first.getMessage(), second.getMessage());
+  }
 }
