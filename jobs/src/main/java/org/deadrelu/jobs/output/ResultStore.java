@@ -78,7 +78,11 @@ public final class ResultStore implements AutoCloseable {
         store.prepare(name, lease, application, log);
       } catch (IOException | RuntimeException e) {
         // a lease taken before the failure would go on renewing, and refuse the next run until it lapsed
-        store.close();
+        try {
+          store.close();
+        } catch (IOException | RuntimeException closing) {
+          e.addSuppressed(closing); // the failure to open is what the user must see
+        }
         throw e;
       }
       return store;

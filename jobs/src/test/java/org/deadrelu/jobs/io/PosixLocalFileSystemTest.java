@@ -81,13 +81,16 @@ class PosixLocalFileSystemTest {
     ours.close();
   }
 
+  /** A local file system of a user's own, configured in place of Hadoop's (fs.file.impl). */
+  public static final class OwnLocalFileSystem extends LocalFileSystem {}
+
   @Test
   void aLocalFileSystemConfiguredInPlaceOfHadoopsIsKept() throws Exception {
     Configuration conf = new Configuration();
-    conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
+    conf.set("fs.file.impl", OwnLocalFileSystem.class.getName());
     conf.setBoolean("fs.file.impl.disable.cache", true);
     FileSystem fs = PosixLocalFileSystem.forPath(new Path(dir.toUri()), conf);
-    assertEquals(RawLocalFileSystem.class, fs.getClass());
+    assertEquals(OwnLocalFileSystem.class, fs.getClass());
   }
 
   @Test
