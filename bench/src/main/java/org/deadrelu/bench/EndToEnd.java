@@ -181,7 +181,20 @@ final class EndToEnd {
         t.trainingNanos() / 1e9, t.measuringNanos() / 1e9, t.rowsNanos() / 1e9, t.writingNanos() / 1e9);
   }
 
-  /** {@code --e2e MASTER NAME SEEDS_SCALE WORKDIR} */
+  /** The reply of every timed run's wall time. */
+  private static void replyWalls(PrintStream reply, String name, double[] walls) {
+    reply.printf(Locale.ROOT, "@@e2e-walls %s", name);
+    for (double w : walls) {
+      reply.printf(Locale.ROOT, " %.4f", w);
+    }
+    reply.println();
+  }
+
+  /**
+   * {@code --e2e MASTER NAME SEEDS_SCALE WORKDIR [walls-only]}: with {@code walls-only}, the sweep's
+   * untimed and timed runs alone (no engine-alone runs, no calibration), replying the timed runs' wall
+   * times: one side of a further pair of JVMs for the two-core ratio.
+   */
   static void main(String[] a) throws IOException {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
@@ -189,6 +202,7 @@ final class EndToEnd {
     String name = a[1];
     int scale = Integer.parseInt(a[2]);
     Path work = Path.of(a[3]);
+    boolean wallsOnly = a.length > 4 && a[4].equals("walls-only");
     SparkRun.deleteTree(work);
     Files.createDirectories(work);
     String text = sweepText(name, scale);
@@ -249,6 +263,9 @@ final class EndToEnd {
         runner.run(spec.name(), trials, options, text);
         lastJitShare = (jit.getTotalCompilationTime() - jitBefore) / 1e3 / ((System.nanoTime() - started) / 1e9);
         SparkRun.deleteTree(work.resolve("warm" + warmUps));
+        if (wallsOnly) {
+          continue;
+        }
         // the engine alone too, as each timed sweep is followed by it: shared code (the trainer, the
         // networks' set-up) meets both callers' profiles before timing, not only after the first timed
         // sweep, where recompiling it would take the cores from the timed sweeps that follow
@@ -269,13 +286,16 @@ final class EndToEnd {
         SweepOptions options = new SweepOptions(work.resolve("timed" + k).toUri().toString(),
             SweepOptions.DEFAULT_MAX_SHARD_TRIALS, SweepOptions.DEFAULT_MEMORY_BUDGET_MB, 0, 0);
         // `plan`'s own calibration, at once before the sweep it estimates: the speed of a shared machine drifts
-        speeds[k] = Calibration.measure(Calibration.DEFAULT_BUDGET_SECONDS);
+        speeds[k] = wallsOnly ? null : Calibration.measure(Calibration.DEFAULT_BUDGET_SECONDS);
         long jitBefore = jit.getTotalCompilationTime();
         ThreadGroupsCpu cpuBefore = ThreadGroupsCpu.read();
         reports[k] = runner.run(spec.name(), trials, options, text);
         cpus.add(ThreadGroupsCpu.read().since(cpuBefore));
         jits[k] = (jit.getTotalCompilationTime() - jitBefore) / 1e3;
         walls[k] = reports[k].wallSeconds();
+        if (wallsOnly) {
+          continue;
+        }
         loops[k] = alone.get();
         loopSeconds[k] = loops[k].seconds();
         onCoresSeconds[k] = cores == 1 ? loopSeconds[k] : onCores.get().seconds();
@@ -285,13 +305,18 @@ final class EndToEnd {
       jitSeconds = jits[m];
       speed = speeds[m];
       threadCpu = cpus.get(m);
-      if (name.equals("e2e-1") && cores == 1) {
+      if (name.equals("e2e-1") && cores == 1 && !wallsOnly) {
         defaultIntervalSweep(runner, scale, work, reply);
       }
     } finally {
       spark.stop();
       pool.shutdownNow();
       SparkRun.deleteTree(work);
+    }
+    if (wallsOnly) {
+      replyWalls(reply, name, walls);
+      reply.println("@@done");
+      return;
     }
     EngineRun loop = loops[medianIndex(loopSeconds)];
     double loopOnCores = onCoresSeconds[medianIndex(onCoresSeconds)];
@@ -308,11 +333,7 @@ final class EndToEnd {
         loop.trainer().measuringNanos() / 1e9, jitSeconds, loopOnCores, pairedRatio);
     reply.printf(Locale.ROOT, "@@e2e-warmups %s %d%n", name, warmUps);
     reply.printf(Locale.ROOT, "@@e2e-speed %s %.3f %.3f%n", name, speed.speed().gemm(), speed.speed().rest());
-    reply.printf(Locale.ROOT, "@@e2e-walls %s", name);
-    for (double w : walls) {
-      reply.printf(Locale.ROOT, " %.4f", w);
-    }
-    reply.println();
+    replyWalls(reply, name, walls);
     if (name.equals("e2e-1") && cores == 1) {
       // the same trials probed at the default interval, the engine alone: the measuring share there,
       // with its death scans' and held-out split's parts
