@@ -14,9 +14,8 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do spark_args+=("$1"); shift; done
 [[ -f "$jar" ]] || { echo "submit.sh: no jar at $jar; build it with ./mvnw -DskipTests package" >&2; exit 2; }
 
 # One ND4J thread per task and one task per core: parallelism comes from Spark, not OpenMP.
-# Off-heap limits are set explicitly (JavaCPP's defaults follow the heap), in one string with the collector.
-# The throughput collector, as scripts/deadrelu chooses it (DEADRELU_GC="" leaves it to the JVM).
-jvm_opts="${DEADRELU_GC--XX:+UseParallelGC} -Dorg.bytedeco.javacpp.maxbytes=${DEADRELU_OFFHEAP:-1g} -Dorg.bytedeco.javacpp.maxphysicalbytes=${DEADRELU_PHYSICAL:-3g}"
+# Off-heap limits are set explicitly (JavaCPP's defaults follow the heap), in one string.
+offheap="-Dorg.bytedeco.javacpp.maxbytes=${DEADRELU_OFFHEAP:-1g} -Dorg.bytedeco.javacpp.maxphysicalbytes=${DEADRELU_PHYSICAL:-3g}"
 # OpenBLAS picks its kernels on each executor; an OPENBLAS_CORETYPE set here is passed on to them
 # (SkylakeX on a cluster of AMD Zen 4 machines: see scripts/openblas-core.sh).
 blas=()
@@ -27,8 +26,8 @@ exec "$submit" \
   --conf spark.executorEnv.OMP_NUM_THREADS=1 \
   --conf spark.yarn.appMasterEnv.OMP_NUM_THREADS=1 \
   --conf spark.kubernetes.driverEnv.OMP_NUM_THREADS=1 \
-  --conf "spark.executor.extraJavaOptions=$jvm_opts" \
-  --conf "spark.driver.extraJavaOptions=$jvm_opts" \
+  --conf "spark.executor.extraJavaOptions=$offheap" \
+  --conf "spark.driver.extraJavaOptions=$offheap" \
   --conf spark.executor.memoryOverhead="${DEADRELU_OVERHEAD:-2g}" \
   "${blas[@]}" \
   "${spark_args[@]}" \

@@ -272,8 +272,6 @@ public final class Bench {
      * runs' pair first, then {@link #E2E_EXTRA_PAIRS} pairs of walls-only runs in alternating order.
      */
     private final List<Double> twoCorePairs = new ArrayList<>();
-    /** e2e-1 on local[2] under G1 (the JVM's own choice on two CPUs) over under {@link Jvm#LAUNCHER_GC}, by extra pair. */
-    private final List<Double> g1Pairs = new ArrayList<>();
     /**
      * Further JVM pairs for e2e-1's two-core ratio. Its two sides run a minute or more apart, and the
      * speed of a shared machine's cores moved by a fifth over such spans: the target takes the median of
@@ -959,7 +957,7 @@ public final class Bench {
             progress("end to end: %s on %s", name, master);
             // local[N] on N CPUs: on more, the JVM's compiler and collector threads would run on cores the
             // master leaves idle, and "on one core" would take more than one
-            List<String> r = Jvm.run(Jvm.pinTo(masterCores(master)), List.of("-Xmx4g", Jvm.LAUNCHER_GC),
+            List<String> r = Jvm.run(Jvm.pinTo(masterCores(master)), List.of("-Xmx4g"),
                 logs.resolve(name + "-" + master.replaceAll("\\W", "") + ".log"), 3600, "--e2e", master, name, String.valueOf(o.e2eScale), o.work.resolve("e2e").toString());
             double wall = Double.NaN;
             for (String l : r) {
@@ -1044,10 +1042,6 @@ public final class Bench {
             + " first, then walls-only runs, local[2] first in every other pair: %s; median %.2f%n", list(twoCorePairs),
             Stats.median(twoCorePairs.stream().mapToDouble(Double::doubleValue).toArray())));
       }
-      if (!g1Pairs.isEmpty()) {
-        report.append(fmt("e2e-1 on local[2] under G1 (the JVM's own choice on two CPUs) over under %s (the launcher's),"
-            + " median walls, in the walls-only pairs: %s%n", Jvm.LAUNCHER_GC, list(g1Pairs)));
-      }
       if (warmUps.length() > 0) {
         report.append("untimed sweeps before the timed ones:").append(warmUps, 0, warmUps.length() - 1).append("\n");
       }
@@ -1100,14 +1094,9 @@ public final class Bench {
         Map<String, Double> median = new HashMap<>();
         try {
           for (String master : order) {
-            median.put(master, wallsOnly(master, Jvm.LAUNCHER_GC, k + 1, walls));
-            if (master.equals("local[2]")) {
-              // the JVM's own choice of collector on two CPUs, beside the launcher's, on the same sweep
-              median.put("G1", wallsOnly(master, "-XX:+UseG1GC", k + 1, walls));
-            }
+            median.put(master, wallsOnly(master, k + 1, walls));
           }
           twoCorePairs.add(median.get("local[1]") / median.get("local[2]"));
-          g1Pairs.add(median.get("G1") / median.get("local[2]"));
         } catch (IOException | InterruptedException | RuntimeException e) {
           problems.add("end to end e2e-1, pair " + (k + 1) + ": " + e.getMessage());
         }
@@ -1120,17 +1109,16 @@ public final class Bench {
     }
 
     /** The median of a walls-only e2e-1 run's timed walls in a JVM of its own; adds them to {@code walls}. */
-    private double wallsOnly(String master, String gc, int pair, StringBuilder walls) throws IOException, InterruptedException {
-      String label = master + (gc.equals(Jvm.LAUNCHER_GC) ? "" : " " + gc);
-      progress("end to end: e2e-1 on %s, pair %d of %d for the two-core ratio", label, pair, E2E_EXTRA_PAIRS + 1);
-      List<String> r = Jvm.run(Jvm.pinTo(masterCores(master)), List.of("-Xmx4g", gc),
-          logs.resolve("e2e-1-" + label.replaceAll("\\W", "") + "-pair" + pair + ".log"), 3600, "--e2e", master,
+    private double wallsOnly(String master, int pair, StringBuilder walls) throws IOException, InterruptedException {
+      progress("end to end: e2e-1 on %s, pair %d of %d for the two-core ratio", master, pair, E2E_EXTRA_PAIRS + 1);
+      List<String> r = Jvm.run(Jvm.pinTo(masterCores(master)), List.of("-Xmx4g"),
+          logs.resolve("e2e-1-" + master.replaceAll("\\W", "") + "-pair" + pair + ".log"), 3600, "--e2e", master,
           "e2e-1", String.valueOf(o.e2eScale), o.work.resolve("e2e").toString(), "walls-only");
       for (String l : r) {
         if (l.startsWith("e2e-walls ")) {
           String[] f = l.split(" ");
           double[] w = Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray();
-          walls.append(fmt("e2e-1 %s (pair %d):", label, pair));
+          walls.append(fmt("e2e-1 %s (pair %d):", master, pair));
           for (double x : w) {
             walls.append(fmt(" %.1f", x));
           }
@@ -1138,7 +1126,7 @@ public final class Bench {
           return Stats.median(w);
         }
       }
-      throw new IOException("no wall times from e2e-1 on " + label + " (see " + logs + ")");
+      throw new IOException("no wall times from e2e-1 on " + master + " (see " + logs + ")");
     }
 
     /** sweeps/quickstart.yaml as a new user first runs it, from a fresh JVM: `plan`'s estimate against the tasks' time. */

@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 final class Jvm {
   private Jvm() {}
 
-  /** The collector scripts/deadrelu and scripts/submit.sh give deadrelu's JVMs (keep the three alike). */
-  static final String LAUNCHER_GC = "-XX:+UseParallelGC";
-
   static ProcessBuilder builder(List<String> jvmOptions, Path log, String... args) throws IOException {
     return builder(List.of(), jvmOptions, log, args);
   }
