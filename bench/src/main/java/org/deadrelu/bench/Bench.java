@@ -342,7 +342,7 @@ public final class Bench {
         }
         if (o.runs("idle")) {
           CpuMeter cpu = CpuMeter.start();
-          idleCores();
+          idleCores(cpu);
           foreign("idle cores", cpu);
         }
         if (o.runs("online")) {
@@ -1176,7 +1176,7 @@ public final class Bench {
      * lockstep (1 in flight) and overlapping (2 and 3 in flight; the target is judged at the
      * default); idle cores read off Spark's event log.
      */
-    private void idleCores() {
+    private void idleCores(CpuMeter cpu) {
       report.append(fmt("%n== Idle cores at wave ends: a sweep of 64 trials ~10x apart in cost (hidden 8 and"
           + " 128-128-128-128, spirals, 400 steps) in 8 waves (--commit-every 8), through scripts/deadrelu (local[2]) and"
           + " scripts/submit.sh (two 1-core workers of scripts/cluster.sh); from Spark's event log ==%n"));
@@ -1219,6 +1219,15 @@ public final class Bench {
             idle.put("cluster " + inFlight, IdleCores.read(events));
           }
         } finally {
+          // the cluster's master and workers run detached, not as this harness's children: their CPU (and
+          // their executors') is this section's own, not other processes'
+          try (java.util.stream.Stream<Path> pids = Files.list(cluster.resolve("pids"))) {
+            for (Path f : pids.filter(f -> f.toString().endsWith(".pid")).toList()) {
+              cpu.countAsOwn(Long.parseLong(Files.readString(f).trim()));
+            }
+          } catch (IOException | NumberFormatException e) {
+            problems.add("idle cores: the cluster's pid files: " + e.getMessage());
+          }
           command(root, env, "idle-cluster-stop", List.of("scripts/cluster.sh", "stop"));
         }
       } catch (IOException | InterruptedException | RuntimeException e) {
