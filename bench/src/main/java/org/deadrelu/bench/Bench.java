@@ -1001,12 +1001,7 @@ public final class Bench {
               }
               if (l.startsWith("e2e-walls ")) {
                 // e2e-walls name wall...: every timed run's wall time, the median of which the table gives
-                String[] f = l.split(" ");
-                walls.append(fmt("%s %s:", name, master));
-                for (int k = 2; k < f.length; k++) {
-                  walls.append(fmt(" %.1f", Double.parseDouble(f[k])));
-                }
-                walls.append(";");
+                listWalls(walls, name + " " + master, l);
                 continue;
               }
               if (!l.startsWith("e2e ")) {
@@ -1103,6 +1098,18 @@ public final class Bench {
       }
     }
 
+    /** Adds an {@code e2e-walls name wall...} reply's walls to {@code walls} under {@code label}; returns them. */
+    private static double[] listWalls(StringBuilder walls, String label, String reply) {
+      String[] f = reply.split(" ");
+      double[] w = Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray();
+      walls.append(label).append(':');
+      for (double x : w) {
+        walls.append(fmt(" %.1f", x));
+      }
+      walls.append(';');
+      return w;
+    }
+
     /** Ratios as "1.81, 1.64". */
     private static String list(List<Double> ratios) {
       return ratios.stream().map(r -> fmt("%.2f", r)).collect(Collectors.joining(", "));
@@ -1116,14 +1123,7 @@ public final class Bench {
           "e2e-1", String.valueOf(o.e2eScale), o.work.resolve("e2e").toString(), "walls-only");
       for (String l : r) {
         if (l.startsWith("e2e-walls ")) {
-          String[] f = l.split(" ");
-          double[] w = Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray();
-          walls.append(fmt("e2e-1 %s (pair %d):", master, pair));
-          for (double x : w) {
-            walls.append(fmt(" %.1f", x));
-          }
-          walls.append(";");
-          return Stats.median(w);
+          return Stats.median(listWalls(walls, fmt("e2e-1 %s (pair %d)", master, pair), l));
         }
       }
       throw new IOException("no wall times from e2e-1 on " + master + " (see " + logs + ")");
